@@ -1,0 +1,8 @@
+import { startAzurite } from '../../shared/local/azurite';
+
+/** Starts one Azurite (blob + table, in memory) for the whole run; workers inherit its env. */
+export default async function globalSetup(): Promise<void> {
+  const azurite = await startAzurite();
+  process.env.AzureWebJobsStorage = azurite.connectionString;
+  (globalThis as Record<string, unknown>).__AZURITE__ = azurite;
+}
