@@ -1,0 +1,231 @@
+import {
+  Client,
+  MiddlewareFactory,
+  ResponseType,
+  RetryHandler,
+  RetryHandlerOptions,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import type { TokenCredential } from '@azure/identity';
+import { Agent } from 'undici';
+import { ConcurrencyLimiter } from './concurrencyLimiter';
+import { graphErrorFrom, GraphRequestError, redactPath } from './graphErrors';
+
+export const GRAPH_PUBLIC_BASE_URL = 'https://graph.microsoft.com';
+
+export interface GraphApiOptions {
+  /** `https://graph.microsoft.com`, or the simulator's loopback URL. */
+  baseUrl: string;
+  credential: TokenCredential;
+  /** Extra CA certificate (PEM) to trust, for the loopback simulator's self-signed certificate. */
+  caCertPem?: string;
+  /** In-flight requests per tenant (each $batch counts once). */
+  maxConcurrency?: number;
+  /** SDK retries for 429/503/504 honouring Retry-After (the SDK caps this at 10). */
+  maxRetries?: number;
+}
+
+export type GraphVersion = 'v1.0' | 'beta';
+
+export interface GraphResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface GraphPage<T = Record<string, unknown>> {
+  value: T[];
+  nextLink?: string;
+  deltaLink?: string;
+}
+
+export interface GraphRequestInit {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** A path such as `/users?$top=999`, or an absolute nextLink/deltaLink from this Graph. */
+  url: string;
+  version?: GraphVersion;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** What one GraphApi instance has spent: shown in job summaries and the benchmark. */
+export interface GraphUsage {
+  requests: number;
+  batchedRequests: number;
+  throttledResponses: number;
+  retries: number;
+}
+
+const NETWORK_RETRIES = 5;
+
+/**
+ * Microsoft Graph through @microsoft/microsoft-graph-client: its retry middleware honours
+ * Retry-After on 429/503/504, its auth middleware attaches the token only to the configured host.
+ * Adds: bounded concurrency, raw status handling, network-error retries for reads, usage counters.
+ */
+export class GraphApi {
+  readonly baseUrl: string;
+  private readonly client: Client;
+  private readonly limiter: ConcurrencyLimiter;
+  readonly usage: GraphUsage = {
+    requests: 0,
+    batchedRequests: 0,
+    throttledResponses: 0,
+    retries: 0,
+  };
+
+  constructor(options: GraphApiOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const host = new URL(this.baseUrl).hostname;
+    const authProvider = new TokenCredentialAuthenticationProvider(options.credential, {
+      scopes: [`${GRAPH_PUBLIC_BASE_URL}/.default`],
+    });
+    const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
+    const retryIndex = middleware.findIndex((m) => m instanceof RetryHandler);
+    const usage = this.usage;
+    const retryOptions = new RetryHandlerOptions(1, options.maxRetries ?? 10, (_delay, attempt) => {
+      usage.retries++;
+      usage.throttledResponses++;
+      return attempt >= 0;
+    });
+    middleware[retryIndex] = new RetryHandler(retryOptions);
+    chain(middleware);
+    const fetchOptions = options.caCertPem
+      ? { dispatcher: new Agent({ connect: { ca: options.caCertPem } }) }
+      : undefined;
+    this.client = Client.initWithMiddleware({
+      middleware: middleware[0],
+      baseUrl: `${this.baseUrl}/`,
+      defaultVersion: 'v1.0',
+      // The token goes only to the configured Graph host, never elsewhere.
+      customHosts: host === 'graph.microsoft.com' ? undefined : new Set([host]),
+      fetchOptions: fetchOptions as never,
+    });
+    this.limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 8);
+  }
+
+  /** Absolute URL for a path; absolute URLs on this Graph pass through (nextLink, deltaLink). */
+  absoluteUrl(url: string, version: GraphVersion = 'v1.0'): string {
+    if (/^https?:\/\//i.test(url)) {
+      if (!url.startsWith(this.baseUrl)) {
+        throw new Error(`refusing to call ${new URL(url).origin}: not the configured Graph host`);
+      }
+      return url;
+    }
+    return `${this.baseUrl}/${version}${url.startsWith('/') ? '' : '/'}${url}`;
+  }
+
+  /** Sends one request; non-2xx answers (after the SDK's retries) throw GraphRequestError. */
+  async request<T = unknown>(init: GraphRequestInit): Promise<GraphResponse<T>> {
+    const method = init.method ?? 'GET';
+    const url = this.absoluteUrl(init.url, init.version);
+    return this.limiter.run(async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          this.usage.requests++;
+          const response = await this.send(method, url, init.body, init.headers);
+          const body = await readBody(response);
+          if (response.status === 429) this.usage.throttledResponses++;
+          if (!response.ok) throw graphErrorFrom(response.status, body, method, pathOf(url));
+          return { status: response.status, headers: response.headers, body: body as T };
+        } catch (error) {
+          // A reset connection on a read is safe to repeat; a write might have happened.
+          if (
+            error instanceof GraphRequestError ||
+            method !== 'GET' ||
+            attempt >= NETWORK_RETRIES
+          ) {
+            throw error;
+          }
+          this.usage.retries++;
+          await sleep(200 * 2 ** attempt);
+        }
+      }
+    });
+  }
+
+  async get<T = unknown>(
+    url: string,
+    version?: GraphVersion,
+    headers?: Record<string, string>,
+  ): Promise<T> {
+    return (await this.request<T>({ url, version, headers })).body;
+  }
+
+  async getPage<T = Record<string, unknown>>(
+    url: string,
+    version?: GraphVersion,
+  ): Promise<GraphPage<T>> {
+    const body = await this.get<{
+      value?: T[];
+      '@odata.nextLink'?: string;
+      '@odata.deltaLink'?: string;
+    }>(url, version);
+    return {
+      value: body.value ?? [],
+      nextLink: body['@odata.nextLink'],
+      deltaLink: body['@odata.deltaLink'],
+    };
+  }
+
+  /** Every page of a collection (use only where the collection is known to be small). */
+  async getAll<T = Record<string, unknown>>(url: string, version?: GraphVersion): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = url;
+    while (next) {
+      const page: GraphPage<T> = await this.getPage<T>(next, version);
+      items.push(...page.value);
+      next = page.nextLink;
+    }
+    return items;
+  }
+
+  private async send(
+    method: string,
+    url: string,
+    body: unknown,
+    headers: Record<string, string> | undefined,
+  ): Promise<Response> {
+    let request = this.client.api(url).responseType(ResponseType.RAW);
+    if (headers) request = request.headers(headers);
+    switch (method) {
+      case 'GET':
+        return request.get();
+      case 'POST':
+        return request.post(body ?? {});
+      case 'PATCH':
+        return request.patch(body ?? {});
+      case 'PUT':
+        return request.put(body ?? {});
+      case 'DELETE':
+        return request.delete();
+      default:
+        throw new Error(`unsupported method ${method}`);
+    }
+  }
+}
+
+function chain(middleware: Middleware[]): void {
+  for (let i = 0; i < middleware.length - 1; i++) middleware[i].setNext?.(middleware[i + 1]);
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return redactPath(`${parsed.pathname}${parsed.search}`);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
