@@ -1,0 +1,49 @@
+/**
+ * Deterministic Entra tenant generator for the Graph simulator: same preset and seed, same
+ * byte-identical tenant. `demo` is a small hand-written Contoso story; S, M and L are synthetic
+ * tenants with L's proportions (see presets.ts).
+ */
+import type { TenantState } from '../tenantState';
+import { createContext } from './context';
+import { generateDemoTenant } from './demoTenant';
+import { type PresetName, PRESETS } from './presets';
+import { generateSyntheticTenant } from './synthetic';
+
+export { PRESETS, type PresetName, type PresetSpec } from './presets';
+export { generateGroupSizes } from './groupSizes';
+export { checkTenantIntegrity } from './integrity';
+export {
+  AUTH_METHOD_TARGET_LITERALS,
+  BUILT_IN_ROLES,
+  CA_APPLICATION_LITERALS,
+  CA_LOCATION_LITERALS,
+  CA_USER_LITERALS,
+  FIRST_PARTY_APPS,
+  GLOBAL_ADMINISTRATOR,
+  MICROSOFT_GRAPH_APP_ID,
+} from './wellKnown';
+
+export const DEFAULT_SEED = 1;
+
+export interface GenerateTenantOptions {
+  preset: PresetName;
+  /** Defaults to DEFAULT_SEED. */
+  seed?: number;
+  /** Defaults to a GUID derived from the seed. */
+  tenantId?: string;
+}
+
+export function generateTenant(options: GenerateTenantOptions): TenantState {
+  const spec = PRESETS[options.preset];
+  if (!spec)
+    throw new Error(
+      `Unknown tenant preset '${String(options.preset)}'. Expected one of: ${Object.keys(PRESETS).join(', ')}.`,
+    );
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed))
+    throw new Error(`Tenant seed must be an integer, got ${String(seed)}.`);
+  const ctx = createContext(seed, options.tenantId, 'Contoso', 'contoso.com');
+  return options.preset === 'demo'
+    ? generateDemoTenant(ctx, seed)
+    : generateSyntheticTenant(ctx, spec, seed);
+}

@@ -1,0 +1,219 @@
+/**
+ * Generated objects use only properties Graph v1.0 declares: top-level names are checked against
+ * /work/shared/graph-examples/schema.json, and every nested object (complex types, derived types
+ * named by @odata.type, contained navigation such as includeTargets) against the v1.0 CSDL.
+ */
+import fs from 'fs';
+import type { GraphObject, TenantState } from '../tenantState';
+import { generateTenant } from '../generator';
+
+const SHARED = '/work/shared';
+const CSDL_PATH = `${SHARED}/graph-metadata/v1.0-Prod.csdl`;
+const SCHEMA_PATH = `${SHARED}/graph-examples/schema.json`;
+const haveShared = fs.existsSync(CSDL_PATH) && fs.existsSync(SCHEMA_PATH);
+if (!haveShared) {
+  console.warn(
+    `generator-schema.test: ${SHARED} is absent; the property-name checks against Graph's schema are skipped.`,
+  );
+}
+const describeWithShared = haveShared ? describe : describe.skip;
+
+interface CsdlMember {
+  type: string;
+  containsTarget: boolean;
+}
+interface CsdlType {
+  base: string | null;
+  members: Map<string, CsdlMember>;
+}
+
+/** EntityType/ComplexType declarations of the microsoft.graph namespace. */
+function readCsdl(path: string): Map<string, CsdlType> {
+  const xml = fs.readFileSync(path, 'utf8');
+  const start = xml.indexOf('<Schema Namespace="microsoft.graph"');
+  const end = xml.indexOf('</Schema>', start);
+  const schema = xml.slice(start, end);
+  const types = new Map<string, CsdlType>();
+  const typeRe = /<(EntityType|ComplexType) Name="([^"]+)"([^>]*?)(\/?)>/g;
+  let m: RegExpExecArray | null;
+  while ((m = typeRe.exec(schema))) {
+    const base = /BaseType="graph\.([^"]+)"/.exec(m[3])?.[1] ?? null;
+    const members = new Map<string, CsdlMember>();
+    if (m[4] !== '/') {
+      const close = schema.indexOf(`</${m[1]}>`, typeRe.lastIndex);
+      const body = schema.slice(typeRe.lastIndex, close);
+      for (const p of body.matchAll(
+        /<(Property|NavigationProperty) Name="([^"]+)" Type="([^"]+)"([^>]*)>/g,
+      )) {
+        members.set(p[2], {
+          type: p[3],
+          containsTarget: p[1] === 'Property' || /ContainsTarget="true"/.test(p[4]),
+        });
+      }
+    }
+    types.set(m[2], { base, members });
+  }
+  return types;
+}
+
+const TOP_LEVEL_TYPES: Record<string, string> = {
+  users: 'user',
+  groups: 'group',
+  administrativeUnits: 'administrativeUnit',
+  directoryRoles: 'directoryRole',
+  directoryRoleTemplates: 'directoryRoleTemplate',
+  roleDefinitions: 'unifiedRoleDefinition',
+  roleAssignments: 'unifiedRoleAssignment',
+  applications: 'application',
+  servicePrincipals: 'servicePrincipal',
+  appRoleAssignments: 'appRoleAssignment',
+  oauth2PermissionGrants: 'oAuth2PermissionGrant',
+  conditionalAccessPolicies: 'conditionalAccessPolicy',
+  namedLocations: 'namedLocation',
+  organization: 'organization',
+  federatedIdentityCredentials: 'federatedIdentityCredential',
+  extensionProperties: 'extensionProperty',
+  authenticationMethodsPolicy: 'authenticationMethodsPolicy',
+  authorizationPolicy: 'authorizationPolicy',
+};
+
+/** Every object of the tenant with the resource it belongs to. */
+function* objectsOf(t: TenantState): Generator<[string, GraphObject]> {
+  for (const [name, list] of Object.entries(t.collections)) for (const o of list) yield [name, o];
+  for (const [name, list] of Object.entries(t.deleted)) for (const o of list) yield [name, o];
+  for (const [name, byParent] of Object.entries(t.children))
+    for (const list of Object.values(byParent)) for (const o of list) yield [name, o];
+  for (const [name, o] of Object.entries(t.singletons)) yield [name, o];
+}
+
+describeWithShared('generated objects match the Graph v1.0 schema', () => {
+  const csdl = haveShared ? readCsdl(CSDL_PATH) : new Map<string, CsdlType>();
+  const schema = haveShared
+    ? (JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as Record<
+        string,
+        { properties: string[]; navigationProperties?: string[] }
+      >)
+    : {};
+  const tenants: Array<[string, TenantState]> = [
+    ['demo', generateTenant({ preset: 'demo' })],
+    ['S', generateTenant({ preset: 'S', seed: 3 })],
+  ];
+
+  const chain = (name: string): CsdlType[] => {
+    const out: CsdlType[] = [];
+    for (let t = csdl.get(name); t; t = t.base ? csdl.get(t.base) : undefined) out.push(t);
+    return out;
+  };
+  const memberOf = (typeName: string, prop: string): CsdlMember | undefined => {
+    for (const t of chain(typeName)) {
+      const member = t.members.get(prop);
+      if (member) return member;
+    }
+    return undefined;
+  };
+  const isDerivedFrom = (typeName: string, ancestor: string): boolean => {
+    for (let t: string | null = typeName; t; t = csdl.get(t)?.base ?? null)
+      if (t === ancestor) return true;
+    return false;
+  };
+
+  /** Property names of `value` not declared on its type (recursively), as paths. */
+  const undeclared = (value: unknown, declaredType: string, path: string, out: string[]): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => undeclared(v, declaredType, `${path}[${i}]`, out));
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    const obj = value as Record<string, unknown>;
+    let typeName = declaredType;
+    const odataType = obj['@odata.type'];
+    if (typeof odataType === 'string') {
+      typeName = odataType.replace('#microsoft.graph.', '');
+      if (!isDerivedFrom(typeName, declaredType))
+        out.push(`${path}: @odata.type ${odataType} is not a ${declaredType}`);
+    }
+    if (!csdl.has(typeName)) {
+      out.push(`${path}: unknown type ${typeName}`);
+      return;
+    }
+    for (const [key, v] of Object.entries(obj)) {
+      if (key === '@odata.type') continue;
+      const member = memberOf(typeName, key);
+      if (!member || !member.containsTarget) {
+        out.push(`${path}.${key} (not on ${typeName})`);
+        continue;
+      }
+      const inner = /^(?:Collection\()?graph\.([^)]+)\)?$/.exec(member.type)?.[1];
+      if (inner && csdl.has(inner)) undeclared(v, inner, `${path}.${key}`, out);
+    }
+  };
+
+  it.each(['demo', 'S'])('%s: top-level property names are in schema.json', (preset) => {
+    const tenant = tenants.find(([p]) => p === preset)![1];
+    const problems = new Set<string>();
+    for (const [resource, o] of objectsOf(tenant)) {
+      const declared = schema[resource];
+      if (!declared) continue;
+      // The methods policy returns its contained configurations inline.
+      const allowed = new Set([
+        ...declared.properties,
+        '@odata.type',
+        ...(resource === 'authenticationMethodsPolicy'
+          ? ['authenticationMethodConfigurations']
+          : []),
+      ]);
+      for (const key of Object.keys(o)) if (!allowed.has(key)) problems.add(`${resource}.${key}`);
+    }
+    expect([...problems]).toEqual([]);
+  });
+
+  it.each(['demo', 'S'])(
+    '%s: every object and nested value uses only CSDL-declared properties',
+    (preset) => {
+      const tenant = tenants.find(([p]) => p === preset)![1];
+      const problems = new Set<string>();
+      const seenShapes = new Set<string>();
+      for (const [resource, o] of objectsOf(tenant)) {
+        const type = TOP_LEVEL_TYPES[resource];
+        expect([resource, type !== undefined]).toEqual([resource, true]);
+        // Objects of one resource mostly share a shape; checking each distinct key set keeps this fast.
+        const shape = `${resource}:${JSON.stringify(o, (_k, v: unknown) => (typeof v === 'string' || typeof v === 'number' ? 0 : v))}`;
+        if (seenShapes.has(shape)) continue;
+        seenShapes.add(shape);
+        const out: string[] = [];
+        undeclared(o, type, resource, out);
+        for (const p of out) problems.add(p.replace(/\[\d+\]/g, '[]'));
+      }
+      expect([...problems]).toEqual([]);
+    },
+  );
+
+  it('the check itself flags undeclared properties, nested ones and wrong @odata.type', () => {
+    const tenant = tenants[0][1];
+    const policy = structuredClone(tenant.collections.conditionalAccessPolicies[0]);
+    (policy.conditions as { users: Record<string, unknown> }).users.bogusUsers = [];
+    const location = {
+      ...tenant.collections.namedLocations[0],
+      '@odata.type': '#microsoft.graph.user',
+    };
+    const out: string[] = [];
+    undeclared({ ...tenant.collections.users[0], manager: null, bogus: 1 }, 'user', 'users', out);
+    undeclared(policy, 'conditionalAccessPolicy', 'conditionalAccessPolicies', out);
+    undeclared(location, 'namedLocation', 'namedLocations', out);
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'users.manager (not on user)',
+        'users.bogus (not on user)',
+        'conditionalAccessPolicies.conditions.users.bogusUsers (not on conditionalAccessUsers)',
+        'namedLocations: @odata.type #microsoft.graph.user is not a namedLocation',
+      ]),
+    );
+  });
+
+  it('covers every collection, child collection and singleton with a known type', () => {
+    const tenant = tenants[0][1];
+    const resources = new Set([...objectsOf(tenant)].map(([r]) => r));
+    for (const r of resources) expect(csdl.has(TOP_LEVEL_TYPES[r])).toBe(true);
+    expect(resources.size).toBeGreaterThanOrEqual(18);
+  });
+});
