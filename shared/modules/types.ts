@@ -29,6 +29,11 @@ export interface ReferencePath {
   targets: string[];
   /** Literal values that are not ids (e.g. 'All', 'None', 'GuestsOrExternalUsers'). */
   literals?: string[];
+  /**
+   * The target property the value matches when it is not the object id: Conditional Access names
+   * applications by `appId`, roles by `roleTemplateId`. Remapping looks the value up by this key.
+   */
+  targetProperty?: string;
 }
 
 /** A directoryObject link collection (members, owners) or single link (manager). */
@@ -85,6 +90,11 @@ export type RestoreStrategy =
       createOnlyProperties?: string[];
       /** Built-in objects that can never be written (e.g. `isBuiltIn` true). */
       builtInWhen?: { property: string; equals: unknown };
+      /**
+       * Objects that can be created but never updated or deleted (activated directory roles):
+       * restore only creates missing ones and writes their relationships.
+       */
+      createOnly?: boolean;
     }
   | { kind: 'singleton'; method: 'PATCH' | 'PUT'; path: string }
   | { kind: 'backupOnly'; reason: string };
@@ -118,6 +128,8 @@ export interface ModuleDefinition {
   children: ChildCollectionDefinition[];
   /** Read-only and server-generated properties: stripped before any write. */
   readOnlyProperties: string[];
+  /** Writes must carry the object's `@odata.type` (derived types such as ipNamedLocation). */
+  keepODataType?: boolean;
   /** Properties sent on writes but never returned (passwordProfile). */
   writeOnlyProperties?: string[];
   /** Properties that hold ids of other objects (for remapping and dangling-reference warnings). */
