@@ -105,6 +105,18 @@ export class GraphApi {
     this.limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 8);
   }
 
+  /**
+   * The same client, connection pool and concurrency bound, with its own usage counters: one per
+   * activity, so a module's figures are not mixed with those of modules running beside it.
+   */
+  withOwnUsage(): GraphApi {
+    const view = Object.create(this) as GraphApi & { usage: GraphUsage };
+    Object.defineProperty(view, 'usage', {
+      value: { requests: 0, batchedRequests: 0, throttledResponses: 0, retries: 0 },
+    });
+    return view;
+  }
+
   /** Absolute URL for a path; absolute URLs on this Graph pass through (nextLink, deltaLink). */
   absoluteUrl(url: string, version: GraphVersion = 'v1.0'): string {
     if (/^https?:\/\//i.test(url)) {

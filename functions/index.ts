@@ -1,0 +1,20 @@
+/**
+ * The Function App's entry point (package.json "main"): importing a file registers its function.
+ * The local runner and `entra-backup serve` import this same file.
+ */
+import './http/health';
+import './http/openapi';
+import './http/registerTenant';
+import './http/listTenants';
+import './http/startBackup';
+import './http/getBackupJob';
+import './http/listBackupJobs';
+import './http/listSnapshots';
+import './http/getSnapshot';
+import './http/listSnapshotObjects';
+import './timers/scheduledBackups';
+import './orchestrators/backupOrchestrator';
+import './orchestrators/backupModuleOrchestrator';
+import './activities/prepareBackup';
+import './activities/backupModuleSlice';
+import './activities/commitSnapshot';

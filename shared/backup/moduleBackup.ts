@@ -1,0 +1,405 @@
+import type { GraphApi } from '../graph/graphApi';
+import { GraphRequestError } from '../graph/graphErrors';
+import { getModule } from '../modules';
+import type { ModuleDefinition, SnapshotRecord } from '../modules/types';
+import type { SnapshotStore } from '../snapshots/snapshotStore';
+import {
+  hasPropertyChanges,
+  normaliseRecord,
+  recordFromGraphObject,
+  relationshipDeltas,
+  sortedUnique,
+} from './recordBuilder';
+import { readPerObjectRelated } from './relatedReader';
+import type { ModuleBackupState, ModuleSliceInput } from './moduleBackupState';
+
+/** Bounds of one activity: a slice stops after this many pages or this much time. */
+export const SLICE_LIMITS = { maxPages: 10, maxMilliseconds: 20_000, mergeChunkRecords: 5_000 };
+
+export interface ModuleBackupDeps {
+  graph: GraphApi;
+  store: SnapshotStore;
+  now?: () => number;
+}
+
+/** Delta reads ask for large pages; Graph may return fewer. */
+const DELTA_HEADERS = { Prefer: 'odata.maxpagesize=999' };
+
+export function initialReadUrl(module: ModuleDefinition): string {
+  if (module.kind === 'singleton') return module.listPath;
+  if (module.delta) {
+    const deltaRelationships = module.relationships
+      .filter((r) => r.readVia === 'delta')
+      .map((r) => r.name);
+    const select = module.select ? [...module.select, ...deltaRelationships] : [];
+    return select.length ? `${module.delta.path}?$select=${select.join(',')}` : module.delta.path;
+  }
+  const params: string[] = [];
+  if (module.select) params.push(`$select=${module.select.join(',')}`);
+  if (module.pageSize) params.push(`$top=${module.pageSize}`);
+  return params.length ? `${module.listPath}?${params.join('&')}` : module.listPath;
+}
+
+/** Runs one bounded slice of a module's backup and returns the next state. */
+export async function runModuleSlice(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+): Promise<ModuleBackupState> {
+  const module = getModule(input.moduleId);
+  const state: ModuleBackupState = structuredClone(input.state);
+  const requestsBefore = deps.graph.usage.requests;
+  try {
+    switch (state.phase) {
+      case 'read':
+        await (module.kind === 'singleton'
+          ? readSingleton(deps, input, module, state)
+          : readPages(deps, input, module, state));
+        break;
+      case 'changes':
+        await readChanges(deps, input, module, state);
+        break;
+      case 'merge':
+        await mergeChanges(deps, input, module, state);
+        break;
+      case 'done':
+        break;
+    }
+  } catch (error) {
+    if (
+      error instanceof GraphRequestError &&
+      error.isDeltaResyncRequired &&
+      state.mode === 'delta'
+    ) {
+      // Expired or unknown delta link: Graph asks for a full resync.
+      await deps.store.deleteWork(input.tenantId, `${input.jobId}-${module.id}`);
+      return {
+        ...state,
+        phase: 'read',
+        mode: 'full',
+        cursor: undefined,
+        changeBlobs: 0,
+        warnings: [
+          ...state.warnings,
+          `delta link no longer valid (${error.code}): read the module in full instead`,
+        ],
+        requests: state.requests + deps.graph.usage.requests - requestsBefore,
+      };
+    }
+    throw error;
+  }
+  state.requests += deps.graph.usage.requests - requestsBefore;
+  return state;
+}
+
+async function writeChunk(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+  state: ModuleBackupState,
+  records: SnapshotRecord[],
+): Promise<void> {
+  if (records.length === 0) return;
+  const chunk = await deps.store.writeChunk(
+    { tenantId: input.tenantId, snapshotId: input.snapshotId, moduleId: input.moduleId },
+    state.nextChunkIndex++,
+    records.map(normaliseRecord),
+  );
+  state.chunks.push(chunk);
+  state.count += records.length;
+}
+
+async function readSingleton(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+  module: ModuleDefinition,
+  state: ModuleBackupState,
+): Promise<void> {
+  const object = await deps.graph.get<Record<string, unknown>>(
+    module.listPath,
+    module.graphVersion,
+  );
+  const record = recordFromGraphObject(module, { ...object, id: String(object.id ?? module.id) });
+  await readPerObjectRelated(deps.graph, module, [record]);
+  await writeChunk(deps, input, state, [record]);
+  state.phase = 'done';
+}
+
+/** Merges consecutive items with the same id (a large group's links span pages). */
+function appendMerging(records: SnapshotRecord[], record: SnapshotRecord): void {
+  const last = records[records.length - 1];
+  if (!last || last.id !== record.id) {
+    records.push(record);
+    return;
+  }
+  for (const [name, ids] of Object.entries(record.relationships ?? {})) {
+    last.relationships ??= {};
+    last.relationships[name] = sortedUnique([...(last.relationships[name] ?? []), ...ids]);
+  }
+  if (Object.keys(record.object).length > 1) last.object = record.object;
+}
+
+async function readPages(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+  module: ModuleDefinition,
+  state: ModuleBackupState,
+): Promise<void> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  let url: string | undefined = state.cursor ?? initialReadUrl(module);
+  const records: SnapshotRecord[] = [];
+  for (let pages = 0; url && pages < SLICE_LIMITS.maxPages; pages++) {
+    if (pages > 0 && now() - started > SLICE_LIMITS.maxMilliseconds) break;
+    const body: Record<string, unknown> = await deps.graph.get(
+      url,
+      module.graphVersion,
+      module.delta ? DELTA_HEADERS : undefined,
+    );
+    for (const item of (body.value as Record<string, unknown>[] | undefined) ?? []) {
+      appendMerging(records, recordFromGraphObject(module, item));
+    }
+    url = body['@odata.nextLink'] as string | undefined;
+    if (!url) state.deltaLink = body['@odata.deltaLink'] as string | undefined;
+  }
+  await readPerObjectRelated(deps.graph, module, records);
+  await writeChunk(deps, input, state, records);
+  state.cursor = url;
+  if (!url) state.phase = 'done';
+}
+
+function workName(module: ModuleDefinition, index: number): string {
+  return `${module.id}/changes-${String(index).padStart(5, '0')}.json`;
+}
+
+function workJob(input: ModuleSliceInput, moduleId = input.moduleId): string {
+  return `${input.jobId}-${moduleId}`;
+}
+
+const REMOVED_IDS = 'removed-ids.json';
+
+async function readChanges(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+  module: ModuleDefinition,
+  state: ModuleBackupState,
+): Promise<void> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  let url = state.cursor;
+  const items: Record<string, unknown>[] = [];
+  for (let pages = 0; url && pages < SLICE_LIMITS.maxPages; pages++) {
+    if (pages > 0 && now() - started > SLICE_LIMITS.maxMilliseconds) break;
+    const body: Record<string, unknown> = await deps.graph.get(
+      url,
+      module.graphVersion,
+      DELTA_HEADERS,
+    );
+    items.push(...((body.value as Record<string, unknown>[] | undefined) ?? []));
+    url = body['@odata.nextLink'] as string | undefined;
+    if (!url) state.deltaLink = body['@odata.deltaLink'] as string | undefined;
+  }
+  if (items.length > 0) {
+    await deps.store.writeWorkBlob(
+      input.tenantId,
+      workJob(input),
+      workName(module, ++state.changeBlobs),
+      items,
+    );
+  }
+  state.cursor = url;
+  if (!url) {
+    const changes = await loadChanges(deps, input, module, state);
+    const removed = [...changes].filter(([, change]) => change.removed).map(([id]) => id);
+    await deps.store.writeWorkBlob(input.tenantId, workJob(input), REMOVED_IDS, removed);
+    state.phase = 'merge';
+  }
+}
+
+/** Ids the job's other delta modules removed (written when their change phase ended). */
+async function removedElsewhere(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const moduleId of input.linkedDeltaModules ?? []) {
+    if (moduleId === input.moduleId) continue;
+    const removed = await deps.store.readWorkBlob<string[]>(
+      input.tenantId,
+      workJob(input, moduleId),
+      REMOVED_IDS,
+    );
+    for (const id of removed ?? []) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * A per-object link or a child (read outside delta) points at an object removed in this round:
+ * Graph hides it now, so the record's per-object reads are redone.
+ */
+function linksToRemoved(
+  module: ModuleDefinition,
+  record: SnapshotRecord,
+  removed: Set<string>,
+): boolean {
+  if (removed.size === 0) return false;
+  const linked = module.relationships.some(
+    (r) =>
+      r.readVia === 'perObject' &&
+      (record.relationships?.[r.name] ?? []).some((id) => removed.has(id)),
+  );
+  return (
+    linked ||
+    module.children.some((child) =>
+      (record.children?.[child.name] ?? []).some((item) =>
+        child.references.some((reference) =>
+          valuesAt(item, reference.path).some((v) => removed.has(v)),
+        ),
+      ),
+    )
+  );
+}
+
+/** String values at a dotted path where `[]` walks an array (`conditions.users.includeUsers[]`). */
+export function valuesAt(value: unknown, path: string): string[] {
+  let current: unknown[] = [value];
+  for (const segment of path.split('.')) {
+    const isArray = segment.endsWith('[]');
+    const key = isArray ? segment.slice(0, -2) : segment;
+    const next: unknown[] = [];
+    for (const item of current) {
+      const child =
+        item && typeof item === 'object' ? (item as Record<string, unknown>)[key] : undefined;
+      if (isArray && Array.isArray(child)) next.push(...child);
+      else if (!isArray && child !== undefined && child !== null) next.push(child);
+    }
+    current = next;
+  }
+  return current.filter((v): v is string => typeof v === 'string');
+}
+
+interface PendingChange {
+  removed: boolean;
+  object?: Record<string, unknown>;
+  links: Record<string, { added: Set<string>; removed: Set<string> }>;
+}
+
+async function loadChanges(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+  module: ModuleDefinition,
+  state: ModuleBackupState,
+): Promise<Map<string, PendingChange>> {
+  const changes = new Map<string, PendingChange>();
+  for (let i = 1; i <= state.changeBlobs; i++) {
+    const items =
+      (await deps.store.readWorkBlob<Record<string, unknown>[]>(
+        input.tenantId,
+        workJob(input),
+        workName(module, i),
+      )) ?? [];
+    for (const item of items) {
+      const id = String(item.id);
+      if (item['@removed']) {
+        changes.set(id, { removed: true, links: {} });
+        continue;
+      }
+      let change = changes.get(id);
+      if (!change || change.removed) {
+        change = { removed: false, links: {} };
+        changes.set(id, change);
+      }
+      if (hasPropertyChanges(item)) change.object = item;
+      for (const [name, delta] of Object.entries(relationshipDeltas(module, item))) {
+        const links = (change.links[name] ??= { added: new Set(), removed: new Set() });
+        for (const added of delta.added) {
+          links.removed.delete(added);
+          links.added.add(added);
+        }
+        for (const removed of delta.removed) {
+          links.added.delete(removed);
+          links.removed.add(removed);
+        }
+      }
+    }
+  }
+  return changes;
+}
+
+function applyChange(
+  module: ModuleDefinition,
+  record: SnapshotRecord,
+  change: PendingChange,
+): SnapshotRecord {
+  let next: SnapshotRecord = { ...record };
+  if (change.object) {
+    const fresh = recordFromGraphObject(module, change.object);
+    // Links come from the previous record plus this round's link changes, not from the item.
+    next = { ...fresh, relationships: record.relationships ?? fresh.relationships };
+  }
+  if (record.children) next.children = record.children;
+  for (const [name, links] of Object.entries(change.links)) {
+    const current = new Set(next.relationships?.[name] ?? []);
+    for (const id of links.removed) current.delete(id);
+    for (const id of links.added) current.add(id);
+    next.relationships = { ...next.relationships, [name]: sortedUnique(current) };
+  }
+  return next;
+}
+
+/**
+ * Writes the synthetic full snapshot of a delta module: the previous snapshot's records with
+ * this round's changes applied, so every snapshot stands alone.
+ */
+async function mergeChanges(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+  module: ModuleDefinition,
+  state: ModuleBackupState,
+): Promise<void> {
+  if (!input.previousSnapshotId)
+    throw new Error('an incremental merge needs the previous snapshot');
+  const previous = await deps.store.readManifest(input.tenantId, input.previousSnapshotId);
+  if (!previous) throw new Error(`previous snapshot ${input.previousSnapshotId} has no manifest`);
+  const changes = await loadChanges(deps, input, module, state);
+  const removed = await removedElsewhere(deps, input);
+  for (const [id, change] of changes) if (change.removed) removed.add(id);
+  const counts = { added: 0, updated: 0, removed: 0 };
+  const seen = new Set<string>();
+  let buffer: SnapshotRecord[] = [];
+  let changed: SnapshotRecord[] = [];
+  const flush = async (): Promise<void> => {
+    await readPerObjectRelated(deps.graph, module, changed);
+    await writeChunk(deps, input, state, buffer);
+    buffer = [];
+    changed = [];
+  };
+
+  for await (const record of deps.store.readModuleRecords(previous, module.id)) {
+    const change = changes.get(record.id);
+    seen.add(record.id);
+    if (!change) {
+      buffer.push(record);
+      if (linksToRemoved(module, record, removed)) changed.push(record);
+    } else if (change.removed) {
+      counts.removed++;
+    } else {
+      const next = applyChange(module, record, change);
+      counts.updated++;
+      buffer.push(next);
+      if (change.object || linksToRemoved(module, next, removed)) changed.push(next);
+    }
+    if (buffer.length >= SLICE_LIMITS.mergeChunkRecords) await flush();
+  }
+  for (const [id, change] of changes) {
+    if (seen.has(id) || change.removed || !change.object) continue;
+    const record = applyChange(module, { id, object: {} }, change);
+    counts.added++;
+    buffer.push(record);
+    changed.push(record);
+    if (buffer.length >= SLICE_LIMITS.mergeChunkRecords) await flush();
+  }
+  await flush();
+  // Work blobs stay until the commit: other modules' merges read this module's removed ids.
+  state.changes = counts;
+  state.phase = 'done';
+}

@@ -1,0 +1,110 @@
+import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
+import { readSnapshot } from '../../support/snapshotReader';
+
+/** Small deterministic PRNG so the "random" changes are the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('incremental backup', () => {
+  let harness: BackupHarness;
+  beforeAll(async () => {
+    harness = await startBackupHarness({ preset: 'S', seed: 7 });
+  });
+  afterAll(() => harness.stop());
+
+  it('after random changes equals a fresh full backup, and reads only changes', async () => {
+    const first = await harness.backup();
+    expect(first.status).toBe('succeeded');
+
+    const random = prng(42);
+    const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+    const graph = harness.graph;
+    const users = await graph.getAll<{ id: string }>('/users?$select=id&$top=999');
+    const groups = await graph.getAll<{ id: string; groupTypes: string[] }>(
+      '/groups?$select=id,groupTypes&$top=999',
+    );
+    const staticGroups = groups.filter((g) => !g.groupTypes.includes('DynamicMembership'));
+    const ref = (id: string) => ({
+      '@odata.id': `${harness.simulator.baseUrl}/v1.0/directoryObjects/${id}`,
+    });
+    for (let i = 0; i < 10; i++) {
+      await graph.request({
+        method: 'PATCH',
+        url: `/users/${pick(users).id}`,
+        body: { jobTitle: `Title ${i}` },
+      });
+    }
+    for (let i = 0; i < 5; i++) {
+      await graph
+        .request({
+          method: 'POST',
+          url: `/groups/${pick(staticGroups).id}/members/$ref`,
+          body: ref(pick(users).id),
+        })
+        .catch(() => undefined); // already a member
+    }
+    for (let i = 0; i < 3; i++) {
+      const group = pick(staticGroups);
+      const members = await graph.getAll<{ id: string }>(`/groups/${group.id}/members?$select=id`);
+      if (members.length > 0) {
+        await graph.request({
+          method: 'DELETE',
+          url: `/groups/${group.id}/members/${members[0].id}/$ref`,
+        });
+      }
+    }
+    await graph.request({ method: 'DELETE', url: `/users/${users[3].id}` });
+    await graph.request({
+      method: 'POST',
+      url: '/users',
+      body: {
+        accountEnabled: true,
+        displayName: 'New Joiner',
+        mailNickname: 'new.joiner',
+        userPrincipalName: `new.joiner.${harness.tenantId.slice(0, 8)}@example.com`,
+        passwordProfile: {
+          password: 'Xy9!generated-for-test',
+          forceChangePasswordNextSignIn: true,
+        },
+      },
+    });
+    await graph.request({
+      method: 'PATCH',
+      url: `/groups/${staticGroups[0].id}`,
+      body: { description: 'changed' },
+    });
+
+    harness.simulator.resetCounters();
+    const incremental = await harness.backup();
+    const incrementalRu = harness.simulator.counters().resourceUnits;
+    expect(incremental.status).toBe('succeeded');
+    expect(incremental.modules.users.mode).toBe('delta');
+    expect(incremental.modules.users.changes).toEqual({
+      added: 1,
+      updated: expect.any(Number),
+      removed: 1,
+    });
+    expect(incremental.modules.groups.mode).toBe('delta');
+
+    harness.simulator.resetCounters();
+    const fresh = await harness.backup({ full: true });
+    const fullRu = harness.simulator.counters().resourceUnits;
+    expect(fresh.modules.users.mode).toBe('full');
+    expect(incrementalRu).toBeLessThan(fullRu);
+
+    const store = harness.runtime.services.store;
+    const a = await readSnapshot(store, harness.tenantId, incremental.snapshotId!);
+    const b = await readSnapshot(store, harness.tenantId, fresh.snapshotId!);
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    for (const moduleId of Object.keys(b)) {
+      expect({ moduleId, records: a[moduleId] }).toEqual({ moduleId, records: b[moduleId] });
+    }
+  });
+});
