@@ -1,0 +1,201 @@
+import type { GraphApi } from '../graph/graphApi';
+import { GraphRequestError } from '../graph/graphErrors';
+import type { SnapshotStore } from '../snapshots/snapshotStore';
+import { sameValue } from './canonicalJson';
+import { generatePassword } from './passwordGenerator';
+import { resolvePlaceholders, UnresolvedPlaceholderError } from './placeholders';
+import { loadIdMap, loadPlan, saveIdMap } from './planStore';
+import type { ApplyResult, IdMap, PlanAction } from './restoreTypes';
+
+type Json = Record<string, unknown>;
+
+export interface ApplyDeps {
+  graph: GraphApi;
+  store: SnapshotStore;
+}
+
+/**
+ * Applies at most `maxActions` actions of one wave from `cursor`, in plan order. Every action is
+ * idempotent, and the id map is persisted after each create before the next action, so a slice
+ * that is retried after a crash converges without duplicates. Returns the next cursor, or
+ * undefined when the wave is done.
+ */
+export async function applyWaveSlice(
+  deps: ApplyDeps,
+  tenantId: string,
+  planId: string,
+  waveIndex: number,
+  cursor: number,
+  maxActions: number,
+): Promise<{ results: ApplyResult[]; nextCursor: number | undefined }> {
+  const plan = await loadPlan(deps.store, tenantId, planId);
+  const wave = plan.waves.find((w) => w.index === waveIndex);
+  if (!wave) throw new Error(`Restore plan ${planId} has no wave ${waveIndex}.`);
+  const idMap = await loadIdMap(deps.store, tenantId, planId);
+  const persist = (): Promise<void> => saveIdMap(deps.store, tenantId, planId, idMap);
+  const slice = wave.actions.slice(cursor, cursor + Math.max(1, maxActions));
+  const results: ApplyResult[] = [];
+  for (const action of slice) results.push(await applyAction(deps.graph, action, idMap, persist));
+  const end = cursor + slice.length;
+  return { results, nextCursor: end < wave.actions.length ? end : undefined };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof GraphRequestError || error instanceof UnresolvedPlaceholderError) {
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isStatus(error: unknown, status: number, pattern?: RegExp): boolean {
+  return (
+    error instanceof GraphRequestError &&
+    error.status === status &&
+    (!pattern || pattern.test(error.message))
+  );
+}
+
+/** One action, idempotently. Never throws: failures become `failed` results. */
+export async function applyAction(
+  graph: GraphApi,
+  action: PlanAction,
+  idMap: IdMap,
+  persistIdMap: () => Promise<void>,
+): Promise<ApplyResult> {
+  const result = (
+    outcome: ApplyResult['outcome'],
+    extra: Partial<ApplyResult> = {},
+  ): ApplyResult => ({
+    actionId: action.actionId,
+    outcome,
+    ...extra,
+  });
+  if (action.kind === 'blocked') return result('skipped', { error: action.reason ?? 'blocked' });
+  const version = action.version ?? 'v1.0';
+  try {
+    const path = resolvePlaceholders(action.path ?? '', idMap);
+    switch (action.kind) {
+      case 'restoreDeleted': {
+        try {
+          await graph.request({ method: 'POST', url: path, version, body: {} });
+          return result('succeeded', { newId: action.objectId });
+        } catch (error) {
+          if (action.checkPath && (await exists(graph, action.checkPath, version))) {
+            return result('skipped', { newId: action.objectId });
+          }
+          throw error;
+        }
+      }
+      case 'create':
+        return await applyCreate(graph, action, path, idMap, persistIdMap);
+      case 'update': {
+        const body = resolvePlaceholders(action.body, idMap);
+        await graph.request({ method: action.method ?? 'PATCH', url: path, version, body });
+        return result('succeeded');
+      }
+      case 'addLink': {
+        const body = resolvePlaceholders(action.body, idMap);
+        try {
+          await graph.request({ method: action.method ?? 'POST', url: path, version, body });
+          return result('succeeded');
+        } catch (error) {
+          if (isStatus(error, 400, /already exist/i)) return result('skipped');
+          throw error;
+        }
+      }
+      case 'removeLink':
+      case 'deleteChild': {
+        try {
+          await graph.request({ method: 'DELETE', url: path, version });
+          return result('succeeded');
+        } catch (error) {
+          if (isStatus(error, 404)) return result('skipped');
+          throw error;
+        }
+      }
+      case 'createChild': {
+        if (action.match) {
+          const match = resolvePlaceholders(action.match, idMap);
+          const existing = await graph.getAll<Json>(match.listPath, version);
+          const same = existing.find((child) =>
+            Object.entries(match.properties).every(([k, v]) => sameValue(child[k], v)),
+          );
+          if (same) return result('skipped', { newId: String(same.id) });
+        }
+        const body = resolvePlaceholders(action.body, idMap);
+        const created = await graph.request<Json>({ method: 'POST', url: path, version, body });
+        return result('succeeded', { newId: idOf(created.body) });
+      }
+    }
+    return result('failed', { error: `unknown action kind ${String(action.kind)}` });
+  } catch (error) {
+    return result('failed', { error: describe(error) });
+  }
+}
+
+async function applyCreate(
+  graph: GraphApi,
+  action: PlanAction,
+  path: string,
+  idMap: IdMap,
+  persistIdMap: () => Promise<void>,
+): Promise<ApplyResult> {
+  const version = action.version ?? 'v1.0';
+  const key = action.recordsId ?? `${action.moduleId}:${action.objectId}`;
+  const done = (outcome: ApplyResult['outcome'], newId: string): ApplyResult => ({
+    actionId: action.actionId,
+    outcome,
+    newId,
+  });
+  const known = idMap[key];
+  if (known) return done('skipped', known.id);
+  if (action.lookupPath) {
+    const lookup = resolvePlaceholders(action.lookupPath, idMap);
+    const found = (await graph.get<{ value?: Json[] }>(lookup, version)).value?.[0];
+    if (found && typeof found.id === 'string') {
+      idMap[key] = entryOf(found);
+      await persistIdMap();
+      return done('skipped', found.id);
+    }
+  }
+  if (action.replacesPath) {
+    try {
+      await graph.request({
+        method: 'DELETE',
+        url: resolvePlaceholders(action.replacesPath, idMap),
+        version,
+      });
+    } catch (error) {
+      if (!isStatus(error, 404)) throw error;
+    }
+  }
+  // The password exists only inside this request.
+  const body = resolvePlaceholders(action.body, idMap, { password: generatePassword });
+  const created = await graph.request<Json>({ method: 'POST', url: path, version, body });
+  const entry = entryOf(created.body);
+  idMap[key] = entry;
+  await persistIdMap();
+  return done('succeeded', entry.id);
+}
+
+function idOf(body: unknown): string | undefined {
+  const id = (body as Json | undefined)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+function entryOf(object: Json): { id: string; appId?: string } {
+  const id = idOf(object);
+  if (!id) throw new Error('Graph answered a create without an id');
+  return typeof object.appId === 'string' ? { id, appId: object.appId } : { id };
+}
+
+async function exists(graph: GraphApi, path: string, version: 'v1.0' | 'beta'): Promise<boolean> {
+  try {
+    await graph.get(path, version);
+    return true;
+  } catch (error) {
+    if (error instanceof GraphRequestError && (error.isNotFound || error.status === 400))
+      return false;
+    throw error;
+  }
+}

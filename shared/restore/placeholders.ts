@@ -1,0 +1,88 @@
+import type { IdMap } from './restoreTypes';
+
+/**
+ * Ids that exist only after apply (re-created objects) travel in the plan as placeholders and are
+ * resolved through the id map just before each write. The generated password placeholder is
+ * filled at apply time and never stored.
+ */
+const PLACEHOLDER = /\{\{(id|appId):([A-Za-z0-9_-]+):([^}]+)\}\}/g;
+export const GENERATED_PASSWORD = '{{secret:generatedPassword}}';
+
+export function idPlaceholder(moduleId: string, backupId: string): string {
+  return `{{id:${moduleId}:${backupId}}}`;
+}
+
+export function appIdPlaceholder(moduleId: string, backupId: string): string {
+  return `{{appId:${moduleId}:${backupId}}}`;
+}
+
+export function idMapKey(moduleId: string, backupId: string): string {
+  return `${moduleId}:${backupId}`;
+}
+
+export class UnresolvedPlaceholderError extends Error {
+  constructor(readonly key: string) {
+    super(`${key} has not been re-created (its create action has not succeeded)`);
+    this.name = 'UnresolvedPlaceholderError';
+  }
+}
+
+/** Modules named by placeholders anywhere in a value (for wave ordering). */
+export function placeholderModules(value: unknown): Set<string> {
+  const modules = new Set<string>();
+  visitStrings(value, (s) => {
+    for (const m of s.matchAll(PLACEHOLDER)) modules.add(m[2]);
+  });
+  return modules;
+}
+
+function visitStrings(value: unknown, visit: (s: string) => void): void {
+  if (typeof value === 'string') visit(value);
+  else if (Array.isArray(value)) value.forEach((v) => visitStrings(v, visit));
+  else if (value && typeof value === 'object') {
+    Object.values(value).forEach((v) => visitStrings(v, visit));
+  }
+}
+
+export function resolveString(
+  text: string,
+  idMap: IdMap,
+  secrets: { password?: () => string } = {},
+): string {
+  let out = text.replace(PLACEHOLDER, (_all, kind: string, moduleId: string, backupId: string) => {
+    const key = idMapKey(moduleId, backupId);
+    const entry = idMap[key];
+    const value = kind === 'appId' ? entry?.appId : entry?.id;
+    if (!value) throw new UnresolvedPlaceholderError(key);
+    return value;
+  });
+  if (out.includes(GENERATED_PASSWORD)) {
+    if (!secrets.password) throw new Error('a generated password is needed but none was supplied');
+    out = out.split(GENERATED_PASSWORD).join(secrets.password());
+  }
+  return out;
+}
+
+/** A deep copy with every placeholder resolved; throws UnresolvedPlaceholderError. */
+export function resolvePlaceholders<T>(
+  value: T,
+  idMap: IdMap,
+  secrets: { password?: () => string } = {},
+): T {
+  if (typeof value === 'string') return resolveString(value, idMap, secrets) as T;
+  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, idMap, secrets)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = resolvePlaceholders(v, idMap, secrets);
+    return out as T;
+  }
+  return value;
+}
+
+export function hasPlaceholder(value: unknown): boolean {
+  let found = false;
+  visitStrings(value, (s) => {
+    if (s.includes('{{')) found = true;
+  });
+  return found;
+}

@@ -1,0 +1,55 @@
+import type { ReferencePath } from '../modules/types';
+import { rewriteAtPath } from './referencePaths';
+import type { ReferenceResolver } from './referenceResolver';
+
+type Json = Record<string, unknown>;
+
+export interface RewriteResult {
+  object: Json;
+  /** Ids that are neither live nor in the restore set, with the path they were found at. */
+  dangling: Array<{ path: string; value: string }>;
+  /** Modules whose restore must come first (placeholders, objects restored from deleted items). */
+  dependsOn: Set<string>;
+}
+
+/**
+ * Rewrites every id at the given reference paths through the resolver. Dangling ids are dropped
+ * from the result (callers decide whether that loss is acceptable, warned or blocking).
+ */
+export function rewriteReferences(
+  object: Json,
+  references: Array<ReferencePath & { keepDangling?: boolean }>,
+  resolver: ReferenceResolver,
+): RewriteResult {
+  const dangling: RewriteResult['dangling'] = [];
+  const dependsOn = new Set<string>();
+  let result = object;
+  for (const reference of references) {
+    result = rewriteAtPath(result, reference.path, (value) => {
+      const resolution = resolver.resolve(value, reference.targets, reference.literals);
+      if (resolution.kind === 'dangling') {
+        if (reference.keepDangling) return value;
+        dangling.push({ path: reference.path, value });
+        return undefined;
+      }
+      if (resolution.kind === 'resolved' && resolution.dependsOn) {
+        dependsOn.add(resolution.dependsOn);
+      }
+      return resolution.value;
+    });
+  }
+  return { object: result, dangling, dependsOn };
+}
+
+/**
+ * References a module's objects hold beyond its declared paths: a service principal names its
+ * application by appId. An appId that is not in the restore set is kept as is (Microsoft's
+ * first-party applications have no application object in the tenant).
+ */
+export function implicitReferences(
+  moduleId: string,
+): Array<ReferencePath & { keepDangling?: boolean }> {
+  return moduleId === 'servicePrincipals'
+    ? [{ path: 'appId', targets: ['applications'], keepDangling: true }]
+    : [];
+}
