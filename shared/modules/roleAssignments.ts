@@ -28,9 +28,10 @@ export const roleAssignmentsModule: ModuleDefinition = {
     { path: 'principalId', targets: PRINCIPAL_MODULES },
     { path: 'roleDefinitionId', targets: ['roleDefinitions'] },
     {
-      // `/` is the whole tenant; `/administrativeUnits/{id}` scopes the role to a unit.
+      // `/` is the whole tenant; `/administrativeUnits/{id}` scopes the role to a unit and
+      // `/{applicationObjectId}` to one application.
       path: 'directoryScopeId',
-      targets: ['administrativeUnits'],
+      targets: ['administrativeUnits', 'applications'],
       literals: ['/'],
     },
   ],
@@ -39,7 +40,14 @@ export const roleAssignmentsModule: ModuleDefinition = {
     updatePath: '/roleManagement/directory/roleAssignments/{id}',
     immutable: true,
   },
-  dependsOn: ['users', 'groups', 'servicePrincipals', 'roleDefinitions', 'administrativeUnits'],
+  dependsOn: [
+    'users',
+    'groups',
+    'servicePrincipals',
+    'roleDefinitions',
+    'administrativeUnits',
+    'applications',
+  ],
   permissions: {
     read: ['RoleManagement.Read.Directory'],
     write: ['RoleManagement.ReadWrite.Directory'],

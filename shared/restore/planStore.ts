@@ -81,6 +81,36 @@ export async function saveIdMap(
   await writeJson(store, `${restorePrefix(tenantId, planId)}idmap.json`, idMap);
 }
 
+/**
+ * Every old → new id a tenant's restores have produced, so a later plan from the same (or an
+ * older) snapshot recognises re-created objects instead of creating them again.
+ */
+export async function loadTenantIdMap(
+  store: SnapshotStore,
+  tenantId: string,
+): Promise<Record<string, string>> {
+  const json = (await readJson(store, `tenants/${tenantId}/restores/tenant-idmap.json`)) as
+    Record<string, string> | undefined;
+  return json ?? {};
+}
+
+export async function mergeIntoTenantIdMap(
+  store: SnapshotStore,
+  tenantId: string,
+  planId: string,
+): Promise<number> {
+  const restoreMap = await loadIdMap(store, tenantId, planId);
+  const tenantMap = await loadTenantIdMap(store, tenantId);
+  let added = 0;
+  for (const [key, value] of Object.entries(restoreMap)) {
+    if (tenantMap[key] !== value.id) added++;
+    tenantMap[key] = value.id;
+  }
+  if (added > 0)
+    await writeJson(store, `tenants/${tenantId}/restores/tenant-idmap.json`, tenantMap);
+  return added;
+}
+
 /** Removes a restore's blobs (plan and id map). */
 export async function deleteRestoreBlobs(
   store: SnapshotStore,

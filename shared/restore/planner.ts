@@ -151,10 +151,15 @@ async function findLiveExternal(
 ): Promise<Set<string>> {
   const probe = new ReferenceResolver(states);
   const byTargets = new Map<string, Set<string>>();
-  const note = (targets: string[], values: string[], literals?: string[]): void => {
+  const note = (
+    targets: string[],
+    values: string[],
+    literals?: string[],
+    targetProperty?: string,
+  ): void => {
     const key = [...targets].sort().join(',');
     for (const raw of values) {
-      if (!probe.isExternal(raw, targets, literals)) continue;
+      if (!probe.isExternal(raw, targets, literals, targetProperty)) continue;
       const value = raw.includes('/') ? raw.slice(raw.lastIndexOf('/') + 1) : raw;
       const set = byTargets.get(key) ?? new Set<string>();
       set.add(value);
@@ -163,14 +168,14 @@ async function findLiveExternal(
   };
   for (const { module, record } of states) {
     for (const ref of [...module.references, ...implicitReferences(module.id)]) {
-      note(ref.targets, collectAtPath(record.object, ref.path), ref.literals);
+      note(ref.targets, collectAtPath(record.object, ref.path), ref.literals, ref.targetProperty);
     }
     for (const rel of module.relationships)
       note(rel.targets, record.relationships?.[rel.name] ?? []);
     for (const child of module.children) {
       for (const item of record.children?.[child.name] ?? []) {
         for (const ref of child.references)
-          note(ref.targets, collectAtPath(item, ref.path), ref.literals);
+          note(ref.targets, collectAtPath(item, ref.path), ref.literals, ref.targetProperty);
       }
     }
   }

@@ -19,6 +19,8 @@ export type Resolution =
   | { kind: 'dangling'; value: string };
 
 const APP_MODULES = new Set(['applications', 'servicePrincipals']);
+/** Properties other objects use to name an object instead of its id (ReferencePath.targetProperty). */
+const ALTERNATE_KEYS = ['templateId', 'roleTemplateId'];
 
 /**
  * Maps an id found in a backup object to the id to write: unchanged for live objects, the live id
@@ -28,6 +30,7 @@ const APP_MODULES = new Set(['applications', 'servicePrincipals']);
 export class ReferenceResolver {
   private readonly byId = new Map<string, ObjectState[]>();
   private readonly byAppId = new Map<string, ObjectState[]>();
+  private readonly byAlternateKey = new Map<string, ObjectState[]>();
 
   constructor(
     states: Iterable<ObjectState>,
@@ -35,6 +38,10 @@ export class ReferenceResolver {
   ) {
     for (const state of states) {
       push(this.byId, state.record.id, state);
+      for (const key of ALTERNATE_KEYS) {
+        const keyValue = state.record.object[key];
+        if (typeof keyValue === 'string') push(this.byAlternateKey, `${key}|${keyValue}`, state);
+      }
       const appId = state.record.object.appId;
       if (APP_MODULES.has(state.module.id) && typeof appId === 'string') {
         push(this.byAppId, appId, state);
@@ -43,13 +50,23 @@ export class ReferenceResolver {
   }
 
   /** Whether the value needs a live existence check (not a literal, not in the restore set). */
-  isExternal(value: string, targets: string[], literals: string[] = []): boolean {
+  isExternal(
+    value: string,
+    targets: string[],
+    literals: string[] = [],
+    targetProperty?: string,
+  ): boolean {
     if (literals.includes(value) || WELL_KNOWN_LITERALS.has(value)) return false;
     if (value.includes('/')) return value !== '/' && this.isExternal(lastSegment(value), targets);
-    return !this.find(value, targets);
+    return !this.find(value, targets, targetProperty);
   }
 
-  resolve(value: string, targets: string[], literals: string[] = []): Resolution {
+  resolve(
+    value: string,
+    targets: string[],
+    literals: string[] = [],
+    targetProperty?: string,
+  ): Resolution {
     if (literals.includes(value) || WELL_KNOWN_LITERALS.has(value))
       return { kind: 'literal', value };
     // Scope paths (`/` for the tenant, `/administrativeUnits/{id}`) hold the id in the last segment.
@@ -59,7 +76,7 @@ export class ReferenceResolver {
       const prefix = value.slice(0, value.lastIndexOf('/') + 1);
       return { ...inner, value: `${prefix}${inner.value}` } as Resolution;
     }
-    const found = this.find(value, targets);
+    const found = this.find(value, targets, targetProperty);
     if (!found) {
       return this.liveExternal.has(value)
         ? { kind: 'resolved', value }
@@ -93,7 +110,15 @@ export class ReferenceResolver {
   private find(
     value: string,
     targets: string[],
+    targetProperty?: string,
   ): { state: ObjectState; viaAppId: boolean } | undefined {
+    // Roles are named by template id (roleDefinitions.templateId, directoryRoles.roleTemplateId).
+    if (targetProperty && targetProperty !== 'appId') {
+      const byKey = this.byAlternateKey
+        .get(`${targetProperty}|${value}`)
+        ?.find((s) => targets.includes(s.module.id));
+      return byKey ? { state: byKey, viaAppId: false } : undefined;
+    }
     const direct = this.byId.get(value)?.find((s) => targets.includes(s.module.id));
     if (direct) return { state: direct, viaAppId: false };
     const byApp = this.byAppId

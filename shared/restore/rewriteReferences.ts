@@ -24,12 +24,22 @@ export function rewriteReferences(
   const dangling: RewriteResult['dangling'] = [];
   const dependsOn = new Set<string>();
   let result = object;
+  // Several entries may describe one path (roles by roleDefinitions.templateId or by
+  // directoryRoles.roleTemplateId): a value is dangling only when no entry resolves it.
+  const byPath = new Map<string, Array<ReferencePath & { keepDangling?: boolean }>>();
   for (const reference of references) {
-    result = rewriteAtPath(result, reference.path, (value) => {
-      const resolution = resolver.resolve(value, reference.targets, reference.literals);
-      if (resolution.kind === 'dangling') {
-        if (reference.keepDangling) return value;
-        dangling.push({ path: reference.path, value });
+    byPath.set(reference.path, [...(byPath.get(reference.path) ?? []), reference]);
+  }
+  for (const [path, entries] of byPath) {
+    result = rewriteAtPath(result, path, (value) => {
+      let resolution: ReturnType<ReferenceResolver['resolve']> | undefined;
+      for (const entry of entries) {
+        resolution = resolver.resolve(value, entry.targets, entry.literals, entry.targetProperty);
+        if (resolution.kind !== 'dangling') break;
+      }
+      if (!resolution || resolution.kind === 'dangling') {
+        if (entries.some((e) => e.keepDangling)) return value;
+        dangling.push({ path, value });
         return undefined;
       }
       if (resolution.kind === 'resolved' && resolution.dependsOn) {

@@ -25,6 +25,8 @@ export const JOB_TYPES = ['backup', 'restore'] as const;
 export const JOB_STATUSES = [
   'queued',
   'running',
+  /** A restore plan waits for a person or an automation to confirm its hash. */
+  'awaitingConfirmation',
   'succeeded',
   'finishedWithExceptions',
   'failed',
