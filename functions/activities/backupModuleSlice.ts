@@ -1,6 +1,6 @@
 import * as df from 'durable-functions';
 import type { ActivityHandler } from 'durable-functions';
-import { runModuleSlice } from '../../shared/backup/moduleBackup';
+import { readStrategyFromEnv, runModuleSlice } from '../../shared/backup/moduleBackup';
 import type { ModuleSliceInput } from '../../shared/backup/moduleBackupState';
 import { graphForTenant } from '../../shared/config/graphConfig';
 import { getServices } from '../../shared/config/services';
@@ -12,7 +12,11 @@ export const backupModuleSliceHandler: ActivityHandler = async (input: unknown) 
   const sliceInput = input as ModuleSliceInput;
   const { store } = await getServices();
   return runModuleSlice(
-    { graph: graphForTenant(sliceInput.tenantId).withOwnUsage(), store },
+    {
+      graph: graphForTenant(sliceInput.tenantId).withOwnUsage(),
+      store,
+      strategy: readStrategyFromEnv(),
+    },
     sliceInput,
   );
 };

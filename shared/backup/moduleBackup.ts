@@ -13,6 +13,29 @@ import {
 import { readPerObjectRelated } from './relatedReader';
 import type { ModuleBackupState, ModuleSliceInput } from './moduleBackupState';
 
+/**
+ * How modules are read. `optimized`: delta, `$select`, `$batch`. `baseline`: what exporters that
+ * read object by object do (no delta, no `$select`, one request per relationship) — kept only so
+ * the benchmark can show the difference (ENTRA_BACKUP_READ_STRATEGY=baseline).
+ */
+export type ReadStrategy = 'optimized' | 'baseline';
+
+export function readStrategyFromEnv(env: NodeJS.ProcessEnv = process.env): ReadStrategy {
+  return env.ENTRA_BACKUP_READ_STRATEGY === 'baseline' ? 'baseline' : 'optimized';
+}
+
+function moduleFor(moduleId: string, strategy: ReadStrategy): ModuleDefinition {
+  const module = getModule(moduleId);
+  if (strategy === 'optimized') return module;
+  return {
+    ...module,
+    delta: undefined,
+    select: undefined,
+    pageSize: undefined,
+    relationships: module.relationships.map((r) => ({ ...r, readVia: 'perObject' as const })),
+  };
+}
+
 /** Bounds of one activity: a slice stops after this many pages or this much time. */
 export const SLICE_LIMITS = { maxPages: 10, maxMilliseconds: 20_000, mergeChunkRecords: 5_000 };
 
@@ -20,6 +43,7 @@ export interface ModuleBackupDeps {
   graph: GraphApi;
   store: SnapshotStore;
   now?: () => number;
+  strategy?: ReadStrategy;
 }
 
 /** Delta reads ask for large pages; Graph may return fewer. */
@@ -45,7 +69,8 @@ export async function runModuleSlice(
   deps: ModuleBackupDeps,
   input: ModuleSliceInput,
 ): Promise<ModuleBackupState> {
-  const module = getModule(input.moduleId);
+  const strategy = deps.strategy ?? 'optimized';
+  const module = moduleFor(input.moduleId, strategy);
   const state: ModuleBackupState = structuredClone(input.state);
   const requestsBefore = deps.graph.usage.requests;
   try {
@@ -118,7 +143,9 @@ async function readSingleton(
     module.graphVersion,
   );
   const record = recordFromGraphObject(module, { ...object, id: String(object.id ?? module.id) });
-  await readPerObjectRelated(deps.graph, module, [record]);
+  await readPerObjectRelated(deps.graph, module, [record], {
+    batch: deps.strategy !== 'baseline',
+  });
   await writeChunk(deps, input, state, [record]);
   state.phase = 'done';
 }
@@ -160,7 +187,9 @@ async function readPages(
     url = body['@odata.nextLink'] as string | undefined;
     if (!url) state.deltaLink = body['@odata.deltaLink'] as string | undefined;
   }
-  await readPerObjectRelated(deps.graph, module, records);
+  await readPerObjectRelated(deps.graph, module, records, {
+    batch: deps.strategy !== 'baseline',
+  });
   await writeChunk(deps, input, state, records);
   state.cursor = url;
   if (!url) state.phase = 'done';

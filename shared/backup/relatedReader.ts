@@ -1,5 +1,6 @@
 import type { GraphApi } from '../graph/graphApi';
-import { batchBodyOrThrow, sendBatched, type BatchRequest } from '../graph/batch';
+import { batchBodyOrThrow, sendBatched, type BatchRequest, type BatchResult } from '../graph/batch';
+import { GraphRequestError } from '../graph/graphErrors';
 import type { ModuleDefinition, SnapshotRecord } from '../modules/types';
 import { stripAnnotations } from './recordBuilder';
 
@@ -25,6 +26,7 @@ export async function readPerObjectRelated(
   graph: GraphApi,
   module: ModuleDefinition,
   records: SnapshotRecord[],
+  options: { batch?: boolean } = {},
 ): Promise<void> {
   const relationships = module.relationships.filter((r) => r.readVia === 'perObject');
   if (relationships.length === 0 && module.children.length === 0) return;
@@ -71,7 +73,10 @@ export async function readPerObjectRelated(
     }
   });
 
-  const results = await sendBatched(graph, requests, module.graphVersion);
+  const results =
+    options.batch === false
+      ? await sendOneByOne(graph, requests, module.graphVersion)
+      : await sendBatched(graph, requests, module.graphVersion);
   for (const request of requests) {
     const result = results.get(request.id);
     // The object went away between the list read and this one: nothing to link.
@@ -92,4 +97,25 @@ async function allValues(
     values.push(...(await graph.getAll(body['@odata.nextLink'], module.graphVersion)));
   }
   return values;
+}
+
+/** One request per relationship, as object-by-object exporters do (benchmark baseline only). */
+async function sendOneByOne(
+  graph: GraphApi,
+  requests: BatchRequest[],
+  version: ModuleDefinition['graphVersion'],
+): Promise<Map<string, BatchResult>> {
+  const results = new Map<string, BatchResult>();
+  await Promise.all(
+    requests.map(async (request) => {
+      try {
+        const body = await graph.get(request.url, version);
+        results.set(request.id, { id: request.id, status: 200, body, headers: {} });
+      } catch (error) {
+        const status = error instanceof GraphRequestError ? error.status : 500;
+        results.set(request.id, { id: request.id, status, body: undefined, headers: {} });
+      }
+    }),
+  );
+  return results;
 }
