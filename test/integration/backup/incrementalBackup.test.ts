@@ -1,5 +1,6 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { readSnapshot } from '../../support/snapshotReader';
+import { expectedModuleIds } from '../../support/expectedRecords';
 
 /** Small deterministic PRNG so the "random" changes are the same on every run. */
 function prng(seed: number): () => number {
@@ -20,7 +21,8 @@ describe('incremental backup', () => {
   afterAll(() => harness.stop());
 
   it('after random changes equals a fresh full backup, and reads only changes', async () => {
-    const first = await harness.backup();
+    const modules = expectedModuleIds();
+    const first = await harness.backup({ modules });
     expect(first.status).toBe('succeeded');
 
     const random = prng(42);
@@ -82,7 +84,7 @@ describe('incremental backup', () => {
     });
 
     harness.simulator.resetCounters();
-    const incremental = await harness.backup();
+    const incremental = await harness.backup({ modules });
     const incrementalRu = harness.simulator.counters().resourceUnits;
     expect(incremental.status).toBe('succeeded');
     expect(incremental.modules.users.mode).toBe('delta');
@@ -94,7 +96,7 @@ describe('incremental backup', () => {
     expect(incremental.modules.groups.mode).toBe('delta');
 
     harness.simulator.resetCounters();
-    const fresh = await harness.backup({ full: true });
+    const fresh = await harness.backup({ modules, full: true });
     const fullRu = harness.simulator.counters().resourceUnits;
     expect(fresh.modules.users.mode).toBe('full');
     expect(incrementalRu).toBeLessThan(fullRu);

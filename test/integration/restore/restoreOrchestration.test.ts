@@ -8,6 +8,7 @@ import {
 import { getRestoreView } from '../../../shared/restore/restoreView';
 import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
 import { isApiError } from '../../../shared/api/errors';
+import { expectedModuleIds } from '../../support/expectedRecords';
 
 async function waitForPhase(
   harness: BackupHarness,
@@ -32,7 +33,7 @@ describe('restore orchestration: plan, confirm, apply, verify', () => {
   let snapshotId: string;
   beforeAll(async () => {
     harness = await startBackupHarness({ preset: 'demo', seed: 3 });
-    const summary = await harness.backup();
+    const summary = await harness.backup({ modules: expectedModuleIds() });
     snapshotId = summary.snapshotId!;
   });
   afterAll(() => harness.stop());
