@@ -6,6 +6,7 @@ import { registerJobsCommand } from './commands/jobs';
 import { registerModulesCommand } from './commands/modules';
 import { registerObjectsCommand } from './commands/objects';
 import { registerPermissionsCommand } from './commands/permissions';
+import { registerRestoreCommand } from './commands/restore';
 import { registerServeCommand } from './commands/serve';
 import { registerSimulatorCommand } from './commands/simulator';
 import { registerSnapshotsCommand } from './commands/snapshots';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerSnapshotsCommand(program);
   registerObjectsCommand(program);
   registerDownloadCommand(program);
+  registerRestoreCommand(program);
   registerModulesCommand(program);
   registerPermissionsCommand(program);
   registerSimulatorCommand(program);

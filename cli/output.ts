@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import { isApiError } from '../shared/api/errors';
 
 /** Exit codes shared by every command (documented in the README). */
@@ -21,8 +22,13 @@ export function emit(options: OutputOptions, value: unknown, human: () => string
 /** Prints an error on stderr (JSON with --json) and returns the exit code it maps to. */
 export function reportError(options: OutputOptions, error: unknown): number {
   const api = isApiError(error) ? error : undefined;
-  const code = api ? (api.status < 500 ? EXIT.badInput : EXIT.failed) : EXIT.failed;
-  const message = error instanceof Error ? error.message : String(error);
+  const invalid = error instanceof ZodError;
+  const code = invalid || (api && api.status < 500) ? EXIT.badInput : EXIT.failed;
+  const message = invalid
+    ? error.issues.map((i) => i.message).join('; ')
+    : error instanceof Error
+      ? error.message
+      : String(error);
   if (options.json) {
     process.stderr.write(
       `${JSON.stringify({ error: { code: api?.code ?? 'error', message, details: api?.details } })}\n`,

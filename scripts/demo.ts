@@ -14,6 +14,10 @@ import { registerTenant } from '../shared/tenants/registerTenant';
 import { renderBackupSummary } from '../cli/commands/backup';
 import { startLocalRuntime, type LocalRuntime } from '../cli/localRuntime';
 import { waitForOrchestration } from '../cli/waitForOrchestration';
+import { breakTenant } from './demoScenario';
+import { decideRestore, restoreInstanceId, startRestore } from '../shared/restore/startRestore';
+import { getRestoreView } from '../shared/restore/restoreView';
+import type { RestoreOutcome } from '../shared/restore/restoreJob';
 
 function heading(text: string): void {
   process.stdout.write(`\n=== ${text} ===\n`);
@@ -106,6 +110,85 @@ async function main(): Promise<void> {
     heading('3. Incremental backup (delta since the full backup)');
     const incremental = await backup(runtime, tenantId, 'incremental backup');
 
+    heading('4. A bad day: the tenant is broken through Microsoft Graph');
+    const broken = await breakTenant(graph);
+    for (const line of broken.log) process.stdout.write(`- ${line}\n`);
+
+    heading(
+      '5. Restore plan from the incremental snapshot (dry run, then waiting for confirmation)',
+    );
+    const writesBefore = simulator.counters().writes;
+    const { restoreId } = await startRestore(runtime.services, runtime.runner, {
+      tenantId,
+      request: {
+        source: { kind: 'snapshot', snapshotId: incremental.snapshotId! },
+        selection: {},
+        relationshipMode: 'merge',
+        caPolicyLossMode: 'block',
+      },
+      dryRun: false,
+      requestedBy: 'demo',
+    });
+    let view = await getRestoreView(runtime.services, runtime.runner, restoreId);
+    while (view.status !== 'awaitingConfirmation') {
+      if (!view.running)
+        throw new Error(`restore planning ended ${view.status}: ${view.error ?? ''}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      view = await getRestoreView(runtime.services, runtime.runner, restoreId);
+    }
+    const planned = await getRestoreView(runtime.services, runtime.runner, restoreId, {
+      plan: 'text',
+    });
+    process.stdout.write(`${planned.planText}\n`);
+    process.stdout.write(
+      `Planning made ${simulator.counters().writes - writesBefore} writes. Plan hash ${view.planHash}.\n`,
+    );
+
+    heading('6. Confirming that exact plan (hash) and applying it');
+    await decideRestore(runtime.services, runtime.runner, restoreId, {
+      action: 'confirm',
+      planHash: view.planHash!,
+      by: 'demo',
+    });
+    const finished = await waitForOrchestration(runtime.runner, restoreInstanceId(restoreId), {
+      showProgress: true,
+    });
+    const outcome = finished.output as RestoreOutcome;
+    process.stdout.write(
+      `Restore ${outcome.status}: ${outcome.applied?.succeeded ?? 0} changes applied, ` +
+        `${outcome.applied?.failed ?? 0} failed, ${outcome.residual ?? '?'} residual differences.\n`,
+    );
+    for (const failure of outcome.failures ?? [])
+      process.stdout.write(`  failed ${failure.actionId}: ${failure.error}\n`);
+    if (outcome.status !== 'succeeded') throw new Error(`restore finished ${outcome.status}`);
+
+    heading('7. The tenant is back');
+    const groupsNow = await graph
+      .getAll<{ id: string; displayName: string }>(
+        `/groups?$select=id,displayName&$filter=displayName eq '${broken.purgedGroup.displayName.replace(/'/g, "''")}'`,
+      )
+      .catch(() =>
+        graph.getAll<{ id: string; displayName: string }>(
+          '/groups?$select=id,displayName&$top=999',
+        ),
+      );
+    const group = groupsNow.find((g) => g.displayName === broken.purgedGroup.displayName);
+    const policies = await graph.getAll<{
+      displayName: string;
+      conditions?: { users?: { excludeGroups?: string[] } };
+    }>('/identity/conditionalAccess/policies');
+    const excluding = policies.find((p) => p.displayName === broken.purgedGroup.excludedBy);
+    process.stdout.write(
+      `- group "${broken.purgedGroup.displayName}" re-created as ${group?.id} (was ${broken.purgedGroup.id})\n` +
+        `- CA policy "${broken.purgedGroup.excludedBy}" excludes it again: ${Boolean(group && excluding?.conditions?.users?.excludeGroups?.includes(group.id))}\n`,
+    );
+    const user = await graph.get<{ displayName: string }>(
+      `/users/${broken.softDeletedUser.id}?$select=displayName`,
+    );
+    process.stdout.write(
+      `- user "${user.displayName}" restored from deleted items with the same id\n`,
+    );
+
     heading('Where the snapshots are');
     for (const summary of [full, incremental]) {
       process.stdout.write(
@@ -113,7 +196,8 @@ async function main(): Promise<void> {
       );
     }
     process.stdout.write(
-      `\nBrowse them with: entra-backup snapshots list --tenant ${tenantId} (same AzureWebJobsStorage)\n`,
+      'Azurite ran in memory for this demo; point AzureWebJobsStorage at your own storage and use\n' +
+        `entra-backup snapshots list --tenant ${tenantId} to browse real ones.\n`,
     );
   } finally {
     await runtime?.stop();

@@ -50,7 +50,8 @@ export async function breakTenant(graph: GraphApi): Promise<BrokenTenant> {
   const users = await graph.getAll<{ id: string; displayName: string }>(
     '/users?$select=id,displayName&$top=999',
   );
-  const user = users[users.length - 1];
+  // Someone who was there at the first backup (not the demo's newcomer).
+  const user = [...users].reverse().find((u) => u.displayName !== 'Demo Newcomer') ?? users[0];
   await graph.request({ method: 'DELETE', url: `/users/${user.id}` });
   log.push(`user "${user.displayName}" deleted (in deleted items)`);
 

@@ -4,6 +4,7 @@ import { registerDurableHttpRoute } from '../../shared/api/registerDurableRoute'
 import { getOrchestrationClient } from '../../shared/api/orchestrationClientProvider';
 import { cancelRestoreBodySchema, restoreIdParamsSchema } from '../../shared/api/schemas/restores';
 import { decideRestore, parseRestoreId } from '../../shared/restore/startRestore';
+import { getServices } from '../../shared/config/services';
 
 export const CANCEL_RESTORE_FUNCTION = 'cancelRestore';
 
@@ -20,7 +21,7 @@ export const cancelRestoreRoute = defineRoute(
   },
   async ({ params, body, principal, context }) => {
     requireTenantAccess(principal, parseRestoreId(params.restoreId).tenantId);
-    await decideRestore(getOrchestrationClient(context), params.restoreId, {
+    await decideRestore(await getServices(), getOrchestrationClient(context), params.restoreId, {
       action: 'cancel',
       by: principal.subject,
       reason: body.reason,

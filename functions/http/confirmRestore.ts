@@ -4,6 +4,7 @@ import { registerDurableHttpRoute } from '../../shared/api/registerDurableRoute'
 import { getOrchestrationClient } from '../../shared/api/orchestrationClientProvider';
 import { confirmRestoreBodySchema, restoreIdParamsSchema } from '../../shared/api/schemas/restores';
 import { decideRestore, parseRestoreId } from '../../shared/restore/startRestore';
+import { getServices } from '../../shared/config/services';
 
 export const CONFIRM_RESTORE_FUNCTION = 'confirmRestore';
 
@@ -20,7 +21,7 @@ export const confirmRestoreRoute = defineRoute(
   },
   async ({ params, body, principal, request, context }) => {
     requireTenantAccess(principal, parseRestoreId(params.restoreId).tenantId);
-    await decideRestore(getOrchestrationClient(context), params.restoreId, {
+    await decideRestore(await getServices(), getOrchestrationClient(context), params.restoreId, {
       action: 'confirm',
       planHash: body.planHash,
       by: principal.subject,

@@ -8,6 +8,28 @@ function show(value: unknown): string {
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
 
+/**
+ * The leaf-level differences inside two values: a CA policy whose only change is one excluded
+ * group shows `conditions.users.excludeGroups: [...] → [...]`, not two truncated blobs.
+ */
+export function leafDifferences(
+  path: string,
+  before: unknown,
+  after: unknown,
+): Array<{ path: string; before: unknown; after: unknown }> {
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => leafDifferences(`${path}.${key}`, before[key], after[key]));
+  }
+  if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null)) return [];
+  return [{ path, before, after }];
+}
+
+/** Warnings of one kind that repeat (built-in roles skipped…) are summarised after a few. */
+const WARNINGS_SHOWN_PER_CODE = 3;
+
 const VERB: Record<PlanAction['kind'], string> = {
   restoreDeleted: 'RESTORE',
   create: 'CREATE',
@@ -48,16 +70,31 @@ export function renderPlan(plan: RestorePlan, options: { maxActions?: number } =
         `  ${VERB[action.kind]} ${action.moduleId} ${name}${action.reason ? ` — ${action.reason}` : ''}`,
       );
       for (const diff of action.diff ?? []) {
-        lines.push(`      ${diff.property}: ${show(diff.before)} → ${show(diff.after)}`);
+        const leaves =
+          action.kind === 'update' ? leafDifferences(diff.property, diff.before, diff.after) : [];
+        for (const leaf of leaves.length > 0 ? leaves : [{ path: diff.property, ...diff }]) {
+          lines.push(`      ${leaf.path}: ${show(leaf.before)} → ${show(leaf.after)}`);
+        }
       }
     }
   }
   if (shown < total) lines.push('', `… ${total - shown} more actions not shown.`);
   if (plan.warnings.length > 0) {
     lines.push('', `Warnings (${plan.warnings.length}):`);
+    const seen = new Map<string, number>();
     for (const w of plan.warnings) {
+      const count = (seen.get(w.code) ?? 0) + 1;
+      seen.set(w.code, count);
+      if (count > WARNINGS_SHOWN_PER_CODE) continue;
       const where = [w.moduleId, w.objectId].filter(Boolean).join(' ');
       lines.push(`  [${w.code}]${where ? ` ${where}:` : ''} ${w.message}`);
+    }
+    for (const [code, count] of seen) {
+      if (count > WARNINGS_SHOWN_PER_CODE) {
+        lines.push(
+          `  [${code}] … and ${count - WARNINGS_SHOWN_PER_CODE} more like these (see the plan JSON).`,
+        );
+      }
     }
   }
   if (total === 0) lines.push('', 'Nothing to do: the tenant already matches the backup.');

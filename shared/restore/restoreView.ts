@@ -39,8 +39,11 @@ export async function getRestoreView(
     tenantId,
     status: job.status,
     phase: progress.phase,
-    planHash: progress.planHash ?? (job.summary?.planHash as string | undefined),
-    counts: progress.counts ?? job.summary?.counts,
+    planHash:
+      progress.planHash ??
+      (job.progress?.planHash as string | undefined) ??
+      (job.summary?.planHash as string | undefined),
+    counts: progress.counts ?? job.progress?.counts ?? job.summary?.counts,
     expiresAt: progress.expiresAt,
     progress:
       progress.total !== undefined ? { total: progress.total, done: progress.done } : undefined,

@@ -3,7 +3,7 @@ import { badRequest, conflict, notFound } from '../api/errors';
 import { isModuleId } from '../modules';
 import type { Services } from '../config/services';
 import { newJobId, TERMINAL_JOB_STATUSES } from '../state/jobRepository';
-import { RESTORE_DECISION_EVENT, type RestoreJobInput, type RestoreProgress } from './restoreJob';
+import { RESTORE_DECISION_EVENT, type RestoreJobInput } from './restoreJob';
 import type { RestoreRequest } from './restoreTypes';
 
 export const RESTORE_ORCHESTRATOR_NAME = 'restoreOrchestrator';
@@ -108,31 +108,34 @@ export async function startRestore(
   return { restoreId, instanceId };
 }
 
-/** Confirms the exact plan a person saw: a different hash is refused (409), nothing applied. */
+/**
+ * Confirms the exact plan a person saw: a different hash is refused (409), nothing applied. The
+ * job row says when a plan awaits confirmation (the planning activity writes it with the hash);
+ * the orchestration buffers the event and checks the hash again.
+ */
 export async function decideRestore(
+  services: Services,
   client: OrchestrationClient,
   restoreId: string,
   decision:
     | { action: 'confirm'; planHash: string; by: string }
     | { action: 'cancel'; by: string; reason?: string },
 ): Promise<void> {
+  const { tenantId, jobId } = parseRestoreId(restoreId);
+  const job = await services.jobs.get(tenantId, jobId);
   const status = await client.getStatus(restoreInstanceId(restoreId));
-  if (!status) throw notFound(`Restore ${restoreId} was not found.`);
-  const progress = (status.customStatus ?? {}) as RestoreProgress;
-  if (!ACTIVE_STATUSES.has(status.runtimeStatus) || progress.phase !== 'awaitingConfirmation') {
-    throw conflict(
-      `Restore ${restoreId} is not awaiting confirmation (phase ${progress.phase ?? status.runtimeStatus}).`,
-      {
-        phase: progress.phase,
-      },
-    );
+  if (!job || job.type !== 'restore' || !status)
+    throw notFound(`Restore ${restoreId} was not found.`);
+  if (job.status !== 'awaitingConfirmation' || !ACTIVE_STATUSES.has(status.runtimeStatus)) {
+    throw conflict(`Restore ${restoreId} is not awaiting confirmation (it is ${job.status}).`, {
+      status: job.status,
+    });
   }
-  if (decision.action === 'confirm' && decision.planHash !== progress.planHash) {
+  const planHash = (job.progress as { planHash?: string } | undefined)?.planHash;
+  if (decision.action === 'confirm' && decision.planHash !== planHash) {
     throw conflict(
       'The plan hash does not match the plan awaiting confirmation: review the current plan.',
-      {
-        expectedPlanHash: progress.planHash,
-      },
+      { expectedPlanHash: planHash },
     );
   }
   await client.raiseEvent(restoreInstanceId(restoreId), RESTORE_DECISION_EVENT, decision);

@@ -79,14 +79,14 @@ describe('restore orchestration: plan, confirm, apply, verify', () => {
     await waitForPhase(harness, restoreId, 'awaitingConfirmation');
     const view = await getRestoreView(harness.runtime.services, harness.runtime.runner, restoreId);
     expect(view.status).toBe('awaitingConfirmation');
-    const stale = await decideRestore(harness.runtime.runner, restoreId, {
+    const stale = await decideRestore(harness.runtime.services, harness.runtime.runner, restoreId, {
       action: 'confirm',
       planHash: '0'.repeat(64),
       by: 'test',
     }).catch((e: unknown) => e);
     expect(isApiError(stale) && stale.status).toBe(409);
     harness.simulator.resetCounters();
-    await decideRestore(harness.runtime.runner, restoreId, {
+    await decideRestore(harness.runtime.services, harness.runtime.runner, restoreId, {
       action: 'confirm',
       planHash: view.planHash!,
       by: 'test',
@@ -128,7 +128,10 @@ describe('restore orchestration: plan, confirm, apply, verify', () => {
     });
     await waitForPhase(harness, restoreId, 'awaitingConfirmation');
     harness.simulator.resetCounters();
-    await decideRestore(harness.runtime.runner, restoreId, { action: 'cancel', by: 'test' });
+    await decideRestore(harness.runtime.services, harness.runtime.runner, restoreId, {
+      action: 'cancel',
+      by: 'test',
+    });
     const status = await harness.runtime.runner.waitForCompletion(restoreInstanceId(restoreId), {
       timeoutMs: 30_000,
     });
