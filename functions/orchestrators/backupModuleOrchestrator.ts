@@ -43,8 +43,9 @@ export const backupModuleOrchestrator: OrchestrationHandler = function* (
     }
     const result: ModuleResult = {
       moduleId: input.plan.moduleId,
-      status: 'succeeded',
+      status: state.skipped ? 'skipped' : 'succeeded',
       state,
+      error: state.skipped,
       durationMs: context.df.currentUtcDateTime.getTime() - started,
     };
     return result;

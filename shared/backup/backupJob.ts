@@ -75,7 +75,8 @@ export function countRecords(chunks: ModuleManifest['chunks']): number {
 export function jobStatusOf(results: ModuleResult[]): BackupSummary['status'] {
   const failed = results.filter((r) => r.status === 'failed').length;
   if (failed === 0) return 'succeeded';
-  return failed === results.length ? 'failed' : 'finishedWithExceptions';
+  const ran = results.filter((r) => r.status !== 'skipped').length;
+  return failed === ran ? 'failed' : 'finishedWithExceptions';
 }
 
 /**
@@ -127,6 +128,9 @@ export async function commitSnapshot(
     if (result.status === 'succeeded') summary.objects += count;
     for (const warning of state?.warnings ?? [])
       summary.warnings.push(`${result.moduleId}: ${warning}`);
+    if (result.status === 'skipped') {
+      summary.warnings.push(`${result.moduleId} skipped: ${result.error}`);
+    }
   }
   for (const result of results) {
     await deps.store.deleteWork(input.tenantId, `${input.jobId}-${result.moduleId}`);

@@ -24,8 +24,22 @@ export function readStrategyFromEnv(env: NodeJS.ProcessEnv = process.env): ReadS
   return env.ENTRA_BACKUP_READ_STRATEGY === 'baseline' ? 'baseline' : 'optimized';
 }
 
-function moduleFor(moduleId: string, strategy: ReadStrategy): ModuleDefinition {
-  const module = getModule(moduleId);
+/** `{tenantId}` in a module's paths is the tenant (the organization object's id). */
+function forTenant(module: ModuleDefinition, tenantId: string): ModuleDefinition {
+  const sub = (path: string): string => path.split('{tenantId}').join(tenantId);
+  if (!JSON.stringify(module).includes('{tenantId}')) return module;
+  return {
+    ...module,
+    listPath: sub(module.listPath),
+    itemPath: sub(module.itemPath),
+    delta: module.delta ? { path: sub(module.delta.path) } : undefined,
+    children: module.children.map((c) => ({ ...c, listPath: sub(c.listPath) })),
+    binaryProperties: module.binaryProperties?.map((b) => ({ ...b, path: sub(b.path) })),
+  };
+}
+
+function moduleFor(moduleId: string, strategy: ReadStrategy, tenantId: string): ModuleDefinition {
+  const module = forTenant(getModule(moduleId), tenantId);
   if (strategy === 'optimized') return module;
   return {
     ...module,
@@ -70,9 +84,16 @@ export async function runModuleSlice(
   input: ModuleSliceInput,
 ): Promise<ModuleBackupState> {
   const strategy = deps.strategy ?? 'optimized';
-  const module = moduleFor(input.moduleId, strategy);
+  const module = moduleFor(input.moduleId, strategy, input.tenantId);
   const state: ModuleBackupState = structuredClone(input.state);
   const requestsBefore = deps.graph.usage.requests;
+  if (module.delegatedOnly) {
+    return {
+      ...state,
+      phase: 'done',
+      skipped: `needs a delegated connection: ${module.delegatedOnly.reason}`,
+    };
+  }
   try {
     switch (state.phase) {
       case 'read':
@@ -110,6 +131,17 @@ export async function runModuleSlice(
         requests: state.requests + deps.graph.usage.requests - requestsBefore,
       };
     }
+    if (error instanceof GraphRequestError && error.isPermissionDenied) {
+      // A missing permission skips the module with a clear warning instead of failing the job.
+      return {
+        ...state,
+        phase: 'done',
+        chunks: [],
+        count: 0,
+        skipped: `permission missing (${module.permissions.read.join(', ')}): ${error.message}`,
+        requests: state.requests + deps.graph.usage.requests - requestsBefore,
+      };
+    }
     throw error;
   }
   state.requests += deps.graph.usage.requests - requestsBefore;
@@ -132,6 +164,32 @@ async function writeChunk(
   state.count += records.length;
 }
 
+/** Stream properties (branding images) are downloaded and kept as blobs beside the chunks. */
+async function readBinaries(
+  deps: ModuleBackupDeps,
+  input: ModuleSliceInput,
+  module: ModuleDefinition,
+  records: SnapshotRecord[],
+): Promise<void> {
+  for (const binary of module.binaryProperties ?? []) {
+    for (const record of records) {
+      const content = await deps.graph.getBinary(
+        binary.path.replace('{id}', encodeURIComponent(record.id)),
+        module.graphVersion,
+      );
+      if (!content) continue;
+      record.binaries ??= {};
+      record.binaries[binary.name] = await deps.store.writeBinary(
+        { tenantId: input.tenantId, snapshotId: input.snapshotId, moduleId: input.moduleId },
+        record.id,
+        binary.name,
+        content.data,
+        content.contentType || binary.contentType || 'application/octet-stream',
+      );
+    }
+  }
+}
+
 async function readSingleton(
   deps: ModuleBackupDeps,
   input: ModuleSliceInput,
@@ -142,7 +200,10 @@ async function readSingleton(
     module.listPath,
     module.graphVersion,
   );
-  const record = recordFromGraphObject(module, { ...object, id: String(object.id ?? module.id) });
+  const record = recordFromGraphObject(module, {
+    ...object,
+    id: String(object[module.keyProperty ?? 'id'] ?? module.id),
+  });
   await readPerObjectRelated(deps.graph, module, [record], {
     batch: deps.strategy !== 'baseline',
   });
@@ -182,7 +243,9 @@ async function readPages(
       module.delta ? DELTA_HEADERS : undefined,
     );
     for (const item of (body.value as Record<string, unknown>[] | undefined) ?? []) {
-      appendMerging(records, recordFromGraphObject(module, item));
+      // Objects keyed by another property (cross-tenant partners by tenantId) get it as id.
+      const keyed = module.keyProperty ? { ...item, id: item[module.keyProperty] } : item;
+      appendMerging(records, recordFromGraphObject(module, keyed));
     }
     url = body['@odata.nextLink'] as string | undefined;
     if (!url) state.deltaLink = body['@odata.deltaLink'] as string | undefined;
@@ -190,6 +253,7 @@ async function readPages(
   await readPerObjectRelated(deps.graph, module, records, {
     batch: deps.strategy !== 'baseline',
   });
+  await readBinaries(deps, input, module, records);
   await writeChunk(deps, input, state, records);
   state.cursor = url;
   if (!url) state.phase = 'done';

@@ -18,6 +18,8 @@ export interface ModuleBackupState {
   changes?: { added: number; updated: number; removed: number };
   warnings: string[];
   requests: number;
+  /** Why the module was not backed up (no application permission exists, or it is not granted). */
+  skipped?: string;
 }
 
 export interface ModuleSliceInput {

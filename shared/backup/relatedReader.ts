@@ -64,7 +64,13 @@ export async function readPerObjectRelated(
         }),
       });
       apply.push(async (body) => {
-        const values = (await allValues(graph, module, body)).map(stripAnnotations);
+        // A single-valued child (an external connection's schema) is kept as a one-element list.
+        const values =
+          child.cardinality === 'one'
+            ? body && Object.keys(body).length > 0
+              ? [stripAnnotations(body as Record<string, unknown>)]
+              : []
+            : (await allValues(graph, module, body)).map(stripAnnotations);
         record.children ??= {};
         record.children[child.name] = values.sort((a, b) =>
           String(a.id ?? '').localeCompare(String(b.id ?? '')),

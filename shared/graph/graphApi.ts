@@ -157,6 +157,31 @@ export class GraphApi {
     });
   }
 
+  /**
+   * A stream property (branding image, CSS): the bytes and their content type, or undefined when
+   * Graph has none (404 or an empty 204).
+   */
+  async getBinary(
+    url: string,
+    version?: GraphVersion,
+  ): Promise<{ data: Uint8Array; contentType: string } | undefined> {
+    const absolute = this.absoluteUrl(url, version);
+    return this.limiter.run(async () => {
+      this.usage.requests++;
+      const response = await this.send('GET', absolute, undefined, undefined);
+      if (response.status === 404 || response.status === 204) return undefined;
+      if (!response.ok) {
+        throw graphErrorFrom(response.status, await readBody(response), 'GET', pathOf(absolute));
+      }
+      const data = new Uint8Array(await response.arrayBuffer());
+      if (data.byteLength === 0) return undefined;
+      return {
+        data,
+        contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      };
+    });
+  }
+
   async get<T = unknown>(
     url: string,
     version?: GraphVersion,

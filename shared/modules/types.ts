@@ -54,6 +54,29 @@ export interface RelationshipDefinition {
   removePath: string;
   /** Why this relationship must not be written (e.g. members of a dynamic group). */
   skipWriteWhen?: { property: string; includes: string };
+  /**
+   * Which side of the link Graph writes. `self` (default): addPath/removePath belong to this
+   * object (`{id}`) and the body's `@odata.id` names the linked object. `target`: the link is read
+   * on this object but written on the linked one — a policy's `appliesTo` is assigned with
+   * `POST /servicePrincipals/{refId}/claimsMappingPolicies/$ref` — so in addPath and removePath
+   * `{refId}` is the linked object, `{id}` this object, and the body's `@odata.id` names this
+   * object (`.../directoryObjects/{id}`). Added in 0.2.0; engines must substitute `{refId}` in
+   * addPath too.
+   */
+  linkOwner?: 'self' | 'target';
+}
+
+/**
+ * A stream property (branding images, custom CSS) that Graph does not return in the JSON: the
+ * backup downloads it with `GET path` and stores it as a blob next to the module's chunks; the
+ * restore uploads it with `PUT path` and the stored content type. `{id}` is the object id
+ * (`{tenantId}` the tenant id). An empty stream (404 or 204) means "not set".
+ */
+export interface BinaryPropertyDefinition {
+  name: string;
+  path: string;
+  /** Content type to send when the backup did not record one (Graph needs one on PUT). */
+  contentType?: string;
 }
 
 /** Objects that live under each parent object (federated identity credentials, app role assignments). */
@@ -71,6 +94,14 @@ export interface ChildCollectionDefinition {
   matchBy: string[];
   /** Write permissions beyond the parent module's. */
   writePermissions?: string[];
+  /**
+   * `one`: a single-valued navigation (an external connection's `schema`, a domain's
+   * federation when read as one object): the backup stores the object Graph returns for
+   * `GET listPath` as a one-element list, and a restore PATCHes `listPath` itself. Default `many`.
+   */
+  cardinality?: 'many' | 'one';
+  /** The child's id is chosen by the caller (a branding locale) and is sent on create. */
+  callerChosenId?: boolean;
 }
 
 export type RestoreStrategy =
@@ -95,6 +126,16 @@ export type RestoreStrategy =
        * restore only creates missing ones and writes their relationships.
        */
       createOnly?: boolean;
+      /**
+       * Objects that exist in every tenant and can only be updated (the organization object):
+       * a missing one is reported, never created, and nothing is deleted.
+       */
+      updateOnly?: boolean;
+      /**
+       * Properties added to every create body. PIM schedules are created through schedule
+       * requests, which need `action: 'adminAssign'` besides the schedule's own properties.
+       */
+      createDefaults?: Record<string, unknown>;
     }
   | { kind: 'singleton'; method: 'PATCH' | 'PUT'; path: string }
   | { kind: 'backupOnly'; reason: string };
@@ -114,7 +155,12 @@ export interface ModuleDefinition {
   /** Why a module uses beta (required when graphVersion is beta). */
   betaReason?: string;
   kind: 'collection' | 'singleton';
-  /** GET path for the collection or the singleton. */
+  /**
+   * GET path for the collection or the singleton. It may carry a fixed query that Graph needs
+   * (`?$filter=...` for role management policies and DLP alerts, `?$expand=catalog($select=id)`
+   * so an access package names its catalog); such modules leave `select` and `pageSize` unset.
+   * `{tenantId}` stands for the tenant id (the organization object's id).
+   */
   listPath: string;
   /** Path of one object, `{id}` substituted. */
   itemPath: string;
@@ -142,6 +188,30 @@ export interface ModuleDefinition {
   permissions: ModulePermissions;
   /** Caveats that become restore warnings. */
   caveats: string[];
+  /**
+   * The release that added the module (semver). Absent means the first release, 0.1.0. A scope
+   * saved before this release starts with the module off and flags it as new, so admins opt in.
+   */
+  addedInVersion?: string;
+  /**
+   * The property that keys an object when Graph gives it no `id`: cross-tenant access partners
+   * are keyed by `tenantId`. The backup uses its value as the record id and `{id}` in paths.
+   */
+  keyProperty?: string;
+  /**
+   * The object id is chosen by the caller and must be sent on create (domains are named by their
+   * DNS name, permission grant policies and authentication contexts by fixed ids). Such ids are
+   * the same in every tenant, so references to them are not remapped.
+   */
+  callerChosenId?: boolean;
+  /** Stream properties kept as binary blobs next to the JSON (see BinaryPropertyDefinition). */
+  binaryProperties?: BinaryPropertyDefinition[];
+  /**
+   * Graph offers no application permission to read this module (terms of use agreements): an
+   * app-only backup skips it with this reason as a warning, not a failure. `permissions` then
+   * names the delegated permissions a delegated connection needs.
+   */
+  delegatedOnly?: { reason: string };
 }
 
 /** One backed-up object as stored in a snapshot chunk (one NDJSON line). */
@@ -153,4 +223,14 @@ export interface SnapshotRecord {
   relationships?: Record<string, string[]>;
   /** Child collection name → child objects as Graph returned them. */
   children?: Record<string, Record<string, unknown>[]>;
+  /** Stream property name → the blob holding its bytes (beside the module's chunks). */
+  binaries?: Record<string, BinaryContentRef>;
+}
+
+/** Where a backed-up stream (a branding image) is kept, and how to check it. */
+export interface BinaryContentRef {
+  blob: string;
+  sha256: string;
+  bytes: number;
+  contentType: string;
 }

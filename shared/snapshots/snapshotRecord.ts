@@ -9,6 +9,17 @@ export const snapshotRecordSchema = z.object({
   object: jsonObject,
   relationships: z.record(z.string(), z.array(z.string())).optional(),
   children: z.record(z.string(), z.array(jsonObject)).optional(),
+  binaries: z
+    .record(
+      z.string(),
+      z.object({
+        blob: z.string().min(1),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        bytes: z.number().int().nonnegative(),
+        contentType: z.string().min(1),
+      }),
+    )
+    .optional(),
 });
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

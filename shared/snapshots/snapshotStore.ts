@@ -1,5 +1,5 @@
 import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
-import type { SnapshotRecord } from '../modules/types';
+import type { BinaryContentRef, SnapshotRecord } from '../modules/types';
 import {
   chunkName,
   chunkPath,
@@ -220,6 +220,41 @@ export class SnapshotStore {
   }
 
   // ---- work area ----------------------------------------------------------------------------
+
+  /**
+   * Stores a stream property (a branding image) beside the module's chunks; the record keeps the
+   * returned reference. Integrity is checked on read like chunks.
+   */
+  async writeBinary(
+    ref: ChunkRef,
+    objectId: string,
+    name: string,
+    data: Uint8Array,
+    contentType: string,
+  ): Promise<BinaryContentRef> {
+    const safe = (v: string): string => v.replace(/[^A-Za-z0-9._-]/g, '_');
+    const blob = `${snapshotPrefix(ref.tenantId, ref.snapshotId)}${ref.moduleId}/binaries/${safe(objectId)}/${safe(name)}`;
+    await this.container
+      .getBlockBlobClient(blob)
+      .uploadData(data, { blobHTTPHeaders: { blobContentType: contentType } });
+    return { blob, sha256: sha256Hex(data), bytes: data.byteLength, contentType };
+  }
+
+  async readBinary(reference: BinaryContentRef): Promise<Buffer> {
+    let data: Buffer;
+    try {
+      data = await this.container.getBlobClient(reference.blob).downloadToBuffer();
+    } catch (error) {
+      if (statusOf(error) === 404) {
+        throw new SnapshotIntegrityError(reference.blob, 'is missing');
+      }
+      throw error;
+    }
+    if (sha256Hex(data) !== reference.sha256) {
+      throw new SnapshotIntegrityError(reference.blob, 'does not match its sha256');
+    }
+    return data;
+  }
 
   async writeWorkBlob(tenantId: string, jobId: string, name: string, data: unknown): Promise<void> {
     const body = Buffer.from(JSON.stringify(data ?? null), 'utf8');
