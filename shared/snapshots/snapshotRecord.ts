@@ -62,6 +62,9 @@ export function mergeRecordParts(earlier: SnapshotRecord, later: SnapshotRecord)
         }
       }
     }
+    // Writers store link lists sorted; keep the merged list sorted too, so a record reads the
+    // same whether or not it was split across chunks.
+    for (const name of Object.keys(relationships)) relationships[name].sort();
     merged.relationships = relationships;
   }
   if (earlier.children || later.children) {

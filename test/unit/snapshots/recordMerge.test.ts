@@ -11,7 +11,7 @@ async function collect(records: SnapshotRecord[]): Promise<SnapshotRecord[]> {
 }
 
 describe('merging parts of one record', () => {
-  it('unions relationships in order, concatenates children, keeps the later non-empty object', () => {
+  it('unions relationships, concatenates children, keeps the later non-empty object', () => {
     const merged = mergeRecordParts(
       {
         id: 'g',
@@ -32,6 +32,14 @@ describe('merging parts of one record', () => {
       relationships: { members: ['1', '2', '3'], owners: ['o'] },
       children: { creds: [{ name: 'a' }, { name: 'b' }] },
     });
+  });
+
+  it('keeps merged link lists sorted, as writers store them', () => {
+    const merged = mergeRecordParts(
+      { id: 'g', object: { id: 'g' }, relationships: { members: ['c', 'd'] } },
+      { id: 'g', object: {}, relationships: { members: ['a', 'b', 'd'] } },
+    );
+    expect(merged.relationships).toEqual({ members: ['a', 'b', 'c', 'd'] });
   });
 
   it('keeps the earlier object when the later part has none', () => {
