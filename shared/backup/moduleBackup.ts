@@ -225,31 +225,50 @@ function appendMerging(records: SnapshotRecord[], record: SnapshotRecord): void 
   if (Object.keys(record.object).length > 1) last.object = record.object;
 }
 
+/**
+ * Reads pages from `url` until the slice's page or time budget is spent; returns the items, the
+ * next URL (undefined when the round ended) and the deltaLink of the last page.
+ */
+async function readSlicePages(
+  deps: ModuleBackupDeps,
+  module: ModuleDefinition,
+  url: string | undefined,
+  headers: Record<string, string> | undefined,
+): Promise<{ items: Record<string, unknown>[]; next?: string; deltaLink?: string }> {
+  const now = deps.now ?? Date.now;
+  const started = now();
+  const items: Record<string, unknown>[] = [];
+  let deltaLink: string | undefined;
+  for (let pages = 0; url && pages < SLICE_LIMITS.maxPages; pages++) {
+    if (pages > 0 && now() - started > SLICE_LIMITS.maxMilliseconds) break;
+    const body: Record<string, unknown> = await deps.graph.get(url, module.graphVersion, headers);
+    items.push(...((body.value as Record<string, unknown>[] | undefined) ?? []));
+    url = body['@odata.nextLink'] as string | undefined;
+    if (!url) deltaLink = body['@odata.deltaLink'] as string | undefined;
+  }
+  return { items, next: url, deltaLink };
+}
+
 async function readPages(
   deps: ModuleBackupDeps,
   input: ModuleSliceInput,
   module: ModuleDefinition,
   state: ModuleBackupState,
 ): Promise<void> {
-  const now = deps.now ?? Date.now;
-  const started = now();
-  let url: string | undefined = state.cursor ?? initialReadUrl(module);
+  const page = await readSlicePages(
+    deps,
+    module,
+    state.cursor ?? initialReadUrl(module),
+    module.delta ? DELTA_HEADERS : undefined,
+  );
   const records: SnapshotRecord[] = [];
-  for (let pages = 0; url && pages < SLICE_LIMITS.maxPages; pages++) {
-    if (pages > 0 && now() - started > SLICE_LIMITS.maxMilliseconds) break;
-    const body: Record<string, unknown> = await deps.graph.get(
-      url,
-      module.graphVersion,
-      module.delta ? DELTA_HEADERS : undefined,
-    );
-    for (const item of (body.value as Record<string, unknown>[] | undefined) ?? []) {
-      // Objects keyed by another property (cross-tenant partners by tenantId) get it as id.
-      const keyed = module.keyProperty ? { ...item, id: item[module.keyProperty] } : item;
-      appendMerging(records, recordFromGraphObject(module, keyed));
-    }
-    url = body['@odata.nextLink'] as string | undefined;
-    if (!url) state.deltaLink = body['@odata.deltaLink'] as string | undefined;
+  for (const item of page.items) {
+    // Objects keyed by another property (cross-tenant partners by tenantId) get it as id.
+    const keyed = module.keyProperty ? { ...item, id: item[module.keyProperty] } : item;
+    appendMerging(records, recordFromGraphObject(module, keyed));
   }
+  if (!page.next) state.deltaLink = page.deltaLink;
+  const url = page.next;
   await readPerObjectRelated(deps.graph, module, records, {
     batch: deps.strategy !== 'baseline',
   });
@@ -275,21 +294,10 @@ async function readChanges(
   module: ModuleDefinition,
   state: ModuleBackupState,
 ): Promise<void> {
-  const now = deps.now ?? Date.now;
-  const started = now();
-  let url = state.cursor;
-  const items: Record<string, unknown>[] = [];
-  for (let pages = 0; url && pages < SLICE_LIMITS.maxPages; pages++) {
-    if (pages > 0 && now() - started > SLICE_LIMITS.maxMilliseconds) break;
-    const body: Record<string, unknown> = await deps.graph.get(
-      url,
-      module.graphVersion,
-      DELTA_HEADERS,
-    );
-    items.push(...((body.value as Record<string, unknown>[] | undefined) ?? []));
-    url = body['@odata.nextLink'] as string | undefined;
-    if (!url) state.deltaLink = body['@odata.deltaLink'] as string | undefined;
-  }
+  const page = await readSlicePages(deps, module, state.cursor, DELTA_HEADERS);
+  const items = page.items;
+  const url = page.next;
+  if (!url) state.deltaLink = page.deltaLink;
   if (items.length > 0) {
     await deps.store.writeWorkBlob(
       input.tenantId,

@@ -33,7 +33,7 @@ import {
 } from './instanceDocument';
 import { invokeOrchestrator, type LogFn } from './orchestratorInvocation';
 import { captureDurableRegistrations, type FunctionRegistry } from './registry';
-import { Semaphore } from './semaphore';
+import { ConcurrencyLimiter } from '../../graph/concurrencyLimiter';
 
 export interface LocalDurableRunnerOptions {
   /** Activities running at once across all instances. Default 8. */
@@ -102,7 +102,7 @@ export class LocalDurableRunner implements OrchestrationClient {
   private readonly registry: FunctionRegistry;
   private readonly clock: () => Date;
   private readonly log: LogFn;
-  private readonly activities: Semaphore;
+  private readonly activities: ConcurrencyLimiter;
   private readonly live = new Map<string, LiveInstance>();
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly pumpQueued = new Set<string>();
@@ -122,7 +122,7 @@ export class LocalDurableRunner implements OrchestrationClient {
     this.registry = options.registry ?? captureDurableRegistrations();
     this.clock = options.clock ?? (() => new Date());
     this.log = options.log ?? defaultLog;
-    this.activities = new Semaphore(options.activityConcurrency ?? 8);
+    this.activities = new ConcurrencyLimiter(options.activityConcurrency ?? 8);
   }
 
   // ---------------------------------------------------------------- client API
