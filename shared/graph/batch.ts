@@ -67,6 +67,8 @@ async function sendOneBatch(
       method: 'POST',
       url: '/$batch',
       version,
+      // A batch of reads can be sent again after a dropped connection; one with writes cannot.
+      idempotent: pending.every((r) => r.method === 'GET'),
       body: {
         requests: pending.map((r) => ({
           id: r.id,

@@ -47,6 +47,8 @@ export interface GraphRequestInit {
   version?: GraphVersion;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Safe to repeat after a dropped connection (reads; a `$batch` of GETs). Default: GET only. */
+  idempotent?: boolean;
 }
 
 /** What one GraphApi instance has spent: shown in job summaries and the benchmark. */
@@ -143,11 +145,8 @@ export class GraphApi {
           return { status: response.status, headers: response.headers, body: body as T };
         } catch (error) {
           // A reset connection on a read is safe to repeat; a write might have happened.
-          if (
-            error instanceof GraphRequestError ||
-            method !== 'GET' ||
-            attempt >= NETWORK_RETRIES
-          ) {
+          const repeatable = init.idempotent ?? method === 'GET';
+          if (error instanceof GraphRequestError || !repeatable || attempt >= NETWORK_RETRIES) {
             throw error;
           }
           this.usage.retries++;

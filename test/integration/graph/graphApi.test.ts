@@ -75,4 +75,24 @@ describe('GraphApi against the Graph simulator (real HTTPS, real graph client)',
       simulator.setFaults({});
     }
   });
+
+  it('sends a $batch of reads again after a dropped connection, but never a batch with writes', async () => {
+    simulator.setFaults({ connectionReset: { probability: 0.3 } });
+    try {
+      const reads = Array.from({ length: 60 }, (_, i) => ({
+        id: `g${i}`,
+        method: 'GET' as const,
+        url: `/users/${IDS.alice}?$select=id`,
+      }));
+      const results = await sendBatched(graph, reads);
+      expect([...results.values()].every((r) => r.status === 200)).toBe(true);
+      simulator.setFaults({ connectionReset: { probability: 1 } });
+      const writes = [
+        { id: 'w', method: 'PATCH' as const, url: `/users/${IDS.alice}`, body: { jobTitle: 'x' } },
+      ];
+      await expect(sendBatched(graph, writes)).rejects.toThrow();
+    } finally {
+      simulator.setFaults({});
+    }
+  });
 });
