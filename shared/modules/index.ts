@@ -11,6 +11,46 @@ import { roleAssignmentsModule } from './roleAssignments';
 import { roleDefinitionsModule } from './roleDefinitions';
 import { servicePrincipalsModule } from './servicePrincipals';
 import { usersModule } from './users';
+import { teamsAppsModule } from './teamsApps';
+import { intuneMobileAppsModule } from './intuneMobileApps';
+import { sharePointSettingsModule } from './sharePointSettings';
+import { claimsMappingPoliciesModule } from './claimsMappingPolicies';
+import { tokenLifetimePoliciesModule } from './tokenLifetimePolicies';
+import { tokenIssuancePoliciesModule } from './tokenIssuancePolicies';
+import { homeRealmDiscoveryPoliciesModule } from './homeRealmDiscoveryPolicies';
+import { appManagementPoliciesModule } from './appManagementPolicies';
+import { defaultAppManagementPolicyModule } from './defaultAppManagementPolicy';
+import { deviceRegistrationPolicyModule } from './deviceRegistrationPolicy';
+import { securityDefaultsModule } from './securityDefaults';
+import { authenticationStrengthPoliciesModule } from './authenticationStrengthPolicies';
+import { authenticationContextsModule } from './authenticationContexts';
+import { riskDetectionsModule } from './riskDetections';
+import { dlpAlertsModule } from './dlpAlerts';
+import { permissionGrantPoliciesModule } from './permissionGrantPolicies';
+import { adminConsentRequestPolicyModule } from './adminConsentRequestPolicy';
+import { roleEligibilitySchedulesModule } from './roleEligibilitySchedules';
+import { roleAssignmentSchedulesModule } from './roleAssignmentSchedules';
+import { roleManagementPoliciesModule } from './roleManagementPolicies';
+import { accessPackageCatalogsModule } from './accessPackageCatalogs';
+import { accessPackagesModule } from './accessPackages';
+import { accessPackageAssignmentPoliciesModule } from './accessPackageAssignmentPolicies';
+import { accessReviewDefinitionsModule } from './accessReviewDefinitions';
+import { termsOfUseAgreementsModule } from './termsOfUseAgreements';
+import { connectedOrganizationsModule } from './connectedOrganizations';
+import { crossTenantAccessPolicyModule } from './crossTenantAccessPolicy';
+import { crossTenantAccessDefaultModule } from './crossTenantAccessDefault';
+import { crossTenantAccessPartnersModule } from './crossTenantAccessPartners';
+import { externalIdentitiesPolicyModule } from './externalIdentitiesPolicy';
+import { identityProvidersModule } from './identityProviders';
+import { b2cUserFlowsModule } from './b2cUserFlows';
+import { apiConnectorsModule } from './apiConnectors';
+import { organizationModule } from './organization';
+import { organizationalBrandingModule } from './organizationalBranding';
+import { domainsModule } from './domains';
+import { groupSettingsModule } from './groupSettings';
+import { sensitivityLabelsModule } from './sensitivityLabels';
+import { labelPolicySettingsModule } from './labelPolicySettings';
+import { externalConnectionsModule } from './externalConnections';
 import { CATEGORIES, type Category, type ModuleDefinition } from './types';
 
 /** The catalogue, in display order (grouped by category). */
@@ -28,6 +68,47 @@ export const ALL_MODULES: readonly ModuleDefinition[] = [
   conditionalAccessPoliciesModule,
   authenticationMethodsPolicyModule,
   authorizationPolicyModule,
+  // Added in 0.2.0 (issue 6), in category order.
+  teamsAppsModule,
+  intuneMobileAppsModule,
+  sharePointSettingsModule,
+  claimsMappingPoliciesModule,
+  tokenLifetimePoliciesModule,
+  tokenIssuancePoliciesModule,
+  homeRealmDiscoveryPoliciesModule,
+  appManagementPoliciesModule,
+  defaultAppManagementPolicyModule,
+  deviceRegistrationPolicyModule,
+  securityDefaultsModule,
+  authenticationStrengthPoliciesModule,
+  authenticationContextsModule,
+  riskDetectionsModule,
+  dlpAlertsModule,
+  permissionGrantPoliciesModule,
+  adminConsentRequestPolicyModule,
+  roleEligibilitySchedulesModule,
+  roleAssignmentSchedulesModule,
+  roleManagementPoliciesModule,
+  accessPackageCatalogsModule,
+  accessPackagesModule,
+  accessPackageAssignmentPoliciesModule,
+  accessReviewDefinitionsModule,
+  termsOfUseAgreementsModule,
+  connectedOrganizationsModule,
+  crossTenantAccessPolicyModule,
+  crossTenantAccessDefaultModule,
+  crossTenantAccessPartnersModule,
+  externalIdentitiesPolicyModule,
+  identityProvidersModule,
+  b2cUserFlowsModule,
+  apiConnectorsModule,
+  organizationModule,
+  organizationalBrandingModule,
+  domainsModule,
+  groupSettingsModule,
+  sensitivityLabelsModule,
+  labelPolicySettingsModule,
+  externalConnectionsModule,
 ];
 
 const BY_ID = new Map(ALL_MODULES.map((m) => [m.id, m]));
@@ -117,3 +198,32 @@ export function restoreOrder(moduleIds: readonly string[]): string[][] {
 }
 
 export type { ModuleDefinition } from './types';
+
+/** The release of the module catalogue's first modules (those without `addedInVersion`). */
+export const FIRST_RELEASE = '0.1.0';
+
+/** The release that added a module. */
+export function addedInVersionOf(module: ModuleDefinition): string {
+  return module.addedInVersion ?? FIRST_RELEASE;
+}
+
+function versionParts(version: string): number[] {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!match) throw new Error(`'${version}' is not a release version (major.minor.patch)`);
+  return match.slice(1).map(Number);
+}
+
+/** Compares two major.minor.patch versions: negative, zero or positive like a sort comparator. */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [versionParts(a), versionParts(b)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}
+
+/**
+ * Modules added after a release, in catalogue order: a scope last saved with `version` has never
+ * seen them, so they start off there and are flagged as new until an admin decides.
+ */
+export function modulesAddedAfter(version: string): ModuleDefinition[] {
+  return ALL_MODULES.filter((m) => compareVersions(addedInVersionOf(m), version) > 0);
+}

@@ -123,8 +123,10 @@ export async function applyAction(
           if (same) return result('skipped', { newId: String(same.id) });
         }
         const body = resolvePlaceholders(action.body, idMap);
-        const created = await graph.request<Json>({ method: 'POST', url: path, version, body });
-        return result('succeeded', { newId: idOf(created.body) });
+        // A single-valued child is written in place (PATCH) and answers 204 without a body.
+        const method = action.method ?? 'POST';
+        const created = await graph.request<Json>({ method, url: path, version, body });
+        return result('succeeded', method === 'POST' ? { newId: idOf(created.body) } : {});
       }
     }
     return result('failed', { error: `unknown action kind ${String(action.kind)}` });

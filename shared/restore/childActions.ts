@@ -65,13 +65,18 @@ export function planChildActions(
     const dependsOn = new Set([...ownerDepends, ...rewritten.dependsOn]);
     const live = liveByKey.get(key);
     if (!live) {
+      const single = child.cardinality === 'one';
       draft.add({
         ...base,
         kind: 'createChild',
         detail: `${child.name}:${label}`,
-        method: 'POST',
+        // A single-valued child (an external connection's schema) is written in place.
+        method: single ? 'PATCH' : 'POST',
         path: listPath,
-        body: createBody(desired, backupChild),
+        body: {
+          ...createBody(desired, backupChild),
+          ...(child.callerChosenId && backupChild.id !== undefined ? { id: backupChild.id } : {}),
+        },
         diff: diffProperties(desired, {}),
         match: { listPath, properties: match },
         dependsOn,

@@ -69,8 +69,12 @@ export function planLinkActions(
       kind: 'addLink',
       detail: `${rel.name}:${info.backupId}`,
       method: rel.cardinality === 'one' ? 'PUT' : 'POST',
-      path: substitute(rel.addPath, { id: owner }),
-      body: { '@odata.id': `${DIRECTORY_OBJECTS}/${target}` },
+      // linkOwner 'target': read on this object, written on the linked one (a policy's appliesTo
+      // is assigned with POST /servicePrincipals/{refId}/claimsMappingPolicies/$ref).
+      path: substitute(rel.addPath, { id: owner, refId: target }),
+      body: {
+        '@odata.id': `${DIRECTORY_OBJECTS}/${rel.linkOwner === 'target' ? owner : target}`,
+      },
       dependsOn: new Set([...ownerDepends, ...(info.dependsOn ? [info.dependsOn] : [])]),
       reason: `add ${rel.name} link to ${target}`,
     });

@@ -72,10 +72,13 @@ export async function readLiveObjects(
   module: ModuleDefinition,
   ids: string[],
 ): Promise<Map<string, Json>> {
+  // A fixed query on the list path (`$expand=catalog($select=id)`) shapes the objects the backup
+  // holds, so live objects are read with it too.
+  const listQuery = module.listPath.includes('?') ? module.listPath.split('?')[1] : undefined;
   const urls = new Map(
     ids.map((id) => [
       id,
-      withQuery(substitute(module.itemPath, { id }), selectQuery(module.select)),
+      withQuery(substitute(module.itemPath, { id }), listQuery ?? selectQuery(module.select)),
     ]),
   );
   const found = await batchGet(graph, module.graphVersion, urls);
@@ -183,7 +186,19 @@ export async function readChildren(
   );
   const found = await batchGet(graph, module.graphVersion, urls);
   const out = new Map<string, Json[]>(parentIds.map((id) => [id, []]));
-  for (const [id, body] of found) out.set(id, await allValues(graph, body));
+  for (const [id, body] of found) {
+    // A single-valued child (an external connection's schema) is one object, not a page.
+    const single = child.cardinality === 'one';
+    const object = body as Json | undefined;
+    out.set(
+      id,
+      single
+        ? object && Object.keys(stripContext(object)).length > 0
+          ? [stripContext(object)]
+          : []
+        : await allValues(graph, body),
+    );
+  }
   return out;
 }
 

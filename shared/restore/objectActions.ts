@@ -133,6 +133,16 @@ export function planObjectActions(
       if (state.status !== 'deleted') draft.noop++;
       return;
     }
+    if (restore.createOnly) {
+      // Activated roles, PIM schedules: created when missing, never updated in place.
+      draft.warn({
+        moduleId: module.id,
+        objectId: record.id,
+        code: 'createOnlyChanged',
+        message: `${displayName ?? record.id} differs from the backup (${diffs.map((d) => d.property).join(', ')}) but cannot be updated: delete it and restore it again if it must follow the backup.`,
+      });
+      return;
+    }
     if (restore.immutable) {
       draft.add({
         ...base,
@@ -189,7 +199,21 @@ export function planObjectActions(
       return true;
     }
     case 'absent': {
-      const body = createBody(desired, record.object);
+      if (restore.updateOnly) {
+        draft.warn({
+          moduleId: module.id,
+          objectId: record.id,
+          code: 'missingNotCreated',
+          message: `${record.id} is not in the tenant and cannot be created (it exists in every tenant); nothing was done.`,
+        });
+        return true;
+      }
+      const body: Record<string, unknown> = {
+        ...createBody(desired, record.object),
+        // Caller-chosen ids (domains, locales, connections) are sent on create.
+        ...(module.callerChosenId ? { id: record.id } : {}),
+        ...restore.createDefaults,
+      };
       const passwordModule = (module.writeOnlyProperties ?? []).includes('passwordProfile');
       if (passwordModule) {
         body.passwordProfile = {

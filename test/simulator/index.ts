@@ -155,7 +155,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       try {
         const raw = await readBody(req);
         let body: unknown;
-        if (raw.length) {
+        let rawBody: Buffer | undefined;
+        const contentType = headers['content-type'] ?? '';
+        // Stream uploads (branding images, CSS) arrive as bytes; everything else is JSON.
+        if (raw.length && /^(image\/|text\/css|application\/octet-stream)/i.test(contentType))
+          rawBody = raw;
+        else if (raw.length) {
           try {
             body = JSON.parse(raw.toString('utf8'));
           } catch {
@@ -177,6 +182,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             query: url.searchParams,
             headers,
             body,
+            rawBody,
           };
           response = await pipeline.execute(simReq);
         }
@@ -208,7 +214,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
           : response.body !== undefined
             ? JSON.stringify(response.body)
             : '';
-      const out = Buffer.from(payload, 'utf8');
+      const out = response.binary ?? Buffer.from(payload, 'utf8');
       const outHeaders: Record<string, string> = { ...(response.headers ?? {}) };
       if (out.length && !outHeaders['content-type'])
         outHeaders['content-type'] =

@@ -68,7 +68,15 @@ export function parseCsdl(xml: string): CsdlModel {
     operations: [],
   };
   let namespace = '';
-  let aliases = new Map<string, string>();
+  // Aliases are global in practice: the main schema names security types as `self.alert`,
+  // the alias the later microsoft.graph.security schema declares.
+  const globalAliases = new Map<string, string>([['Edm', 'Edm']]);
+  for (const match of xml.matchAll(/<Schema [^>]*>/g)) {
+    const ns = attr(match[0], 'Namespace');
+    const alias = attr(match[0], 'Alias');
+    if (ns && alias) globalAliases.set(alias, ns);
+  }
+  let aliases = new Map(globalAliases);
   let currentType: StructuredType | undefined;
   let currentOp: BoundOperation | undefined;
   let opIsBound = false;
@@ -78,7 +86,7 @@ export function parseCsdl(xml: string): CsdlModel {
     const trimmed = line.trim();
     if (trimmed.startsWith('<Schema ')) {
       namespace = attr(trimmed, 'Namespace') ?? '';
-      aliases = new Map([['Edm', 'Edm']]);
+      aliases = new Map(globalAliases);
       const alias = attr(trimmed, 'Alias');
       if (alias) aliases.set(alias, namespace);
       // Other schemas refer to the main one by its alias.

@@ -4,6 +4,7 @@
  * tenants with L's proportions (see presets.ts).
  */
 import type { TenantState } from '../tenantState';
+import { addCatalogue } from './catalogue';
 import { createContext } from './context';
 import { generateDemoTenant } from './demoTenant';
 import { type PresetName, PRESETS } from './presets';
@@ -43,7 +44,10 @@ export function generateTenant(options: GenerateTenantOptions): TenantState {
   if (!Number.isInteger(seed))
     throw new Error(`Tenant seed must be an integer, got ${String(seed)}.`);
   const ctx = createContext(seed, options.tenantId, 'Contoso', 'contoso.com');
-  return options.preset === 'demo'
-    ? generateDemoTenant(ctx, seed)
-    : generateSyntheticTenant(ctx, spec, seed);
+  const tenant =
+    options.preset === 'demo'
+      ? generateDemoTenant(ctx, seed)
+      : generateSyntheticTenant(ctx, spec, seed);
+  addCatalogue(tenant, seed, options.preset);
+  return tenant;
 }

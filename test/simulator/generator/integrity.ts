@@ -1,3 +1,4 @@
+import { checkCatalogueIntegrity } from './catalogue/integrity';
 import type { GraphObject, TenantState } from '../tenantState';
 import {
   AUTH_METHOD_TARGET_LITERALS,
@@ -324,6 +325,7 @@ export function checkTenantIntegrity(t: TenantState): string[] {
         `deleted ${name} ${o.id} has no deletedDateTime`,
       );
   }
+  problems.push(...checkCatalogueIntegrity(t));
   return problems;
 }
 

@@ -65,9 +65,37 @@ function withExpand(
       if (target) out[item.nav] = projectDirectoryObject(ctx, target, item.select);
       continue;
     }
+    if (nav.kind === 'reference') {
+      const target = referencedObject(ctx, obj, item.nav, nav.collection);
+      out[item.nav] = target
+        ? project(RESOURCE_BY_NAME.get(nav.collection)!, target, item.select)
+        : null;
+      continue;
+    }
+    if (nav.kind === 'singleChild') {
+      const child = ctx.store.childrenOf(nav.child.name, nav.parentKey ?? obj.id).get(nav.id);
+      out[item.nav] = child ? project(nav.child, child, item.select) : null;
+      continue;
+    }
     out[item.nav] = navigationObjects(ctx, obj, nav, item.select).slice(0, EXPAND_LIMIT);
   }
   return out;
+}
+
+/** The object an inline `{ id }` reference (accessPackage.catalog) points at. */
+export function referencedObject(
+  ctx: HandlerContext,
+  owner: GraphObject,
+  navName: string,
+  collection: string,
+): GraphObject | undefined {
+  const id = (owner[navName] as { id?: string } | undefined)?.id;
+  return id ? ctx.store.get(collection, id) : undefined;
+}
+
+/** Live owners linking to `target` through any of `stores` (policy appliesTo). */
+function inverseLinkOwners(ctx: HandlerContext, stores: readonly string[], target: string) {
+  return stores.flatMap((s) => ctx.store.linkOwners(s, target)).filter((o) => ctx.store.isLive(o));
 }
 
 /** Every object behind a collection-valued navigation, projected. */
@@ -77,6 +105,13 @@ function navigationObjects(
   nav: NavigationDescriptor,
   select?: string[],
 ): Record<string, unknown>[] {
+  if (nav.kind === 'inverseLinks') {
+    return inverseLinkOwners(ctx, nav.stores, owner.id).flatMap((t) => {
+      const o = projectDirectoryObject(ctx, t, select);
+      return o ? [o] : [];
+    });
+  }
+  if (nav.kind === 'reference' || nav.kind === 'singleChild') return [];
   if (nav.kind === 'links') {
     return [...ctx.store.linkTargets(nav.store, owner.id)].flatMap((t) => {
       const o = projectDirectoryObject(ctx, t, select);
@@ -89,7 +124,7 @@ function navigationObjects(
       .findByForeignKey(nav.collection, nav.foreignKey, owner.id)
       .map((o) => project(d, o, select));
   }
-  return [...ctx.store.childrenOf(nav.child.name, owner.id).values()].map((o) =>
+  return [...ctx.store.childrenOf(nav.child.name, nav.parentKey ?? owner.id).values()].map((o) =>
     project(nav.child, o, select),
   );
 }
@@ -168,7 +203,13 @@ export function listNavigation(
   let ids: readonly string[];
   let toObject: (id: string) => Record<string, unknown> | undefined;
   let entitySet = 'directoryObjects';
-  if (nav.kind === 'links') {
+  if (nav.kind === 'reference' || nav.kind === 'singleChild') {
+    throw badRequest(`'${navName}' is not a collection.`);
+  }
+  if (nav.kind === 'inverseLinks') {
+    ids = inverseLinkOwners(ctx, nav.stores, owner.id);
+    toObject = (id) => projectDirectoryObject(ctx, id, ctx.query.select);
+  } else if (nav.kind === 'links') {
     ids = [...ctx.store.linkTargets(nav.store, owner.id)].filter((t) => ctx.store.isLive(t));
     if (ctx.query.filter) {
       ids = ids.filter((id) => {
@@ -189,7 +230,7 @@ export function listNavigation(
     toObject = (id) => project(target, ctx.store.get(nav.collection, id)!, ctx.query.select);
     entitySet = nav.collection;
   } else {
-    const items = ctx.store.childrenOf(nav.child.name, owner.id);
+    const items = ctx.store.childrenOf(nav.child.name, nav.parentKey ?? owner.id);
     validateSelect(nav.child, ctx.query.select);
     ids = filteredIds(ctx, nav.child, items.values());
     toObject = (id) => project(nav.child, items.get(id)!, ctx.query.select);

@@ -9,6 +9,8 @@ export interface SimRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   body?: unknown;
+  /** The bytes of a non-JSON body (image/*, text/css stream uploads). */
+  rawBody?: Buffer;
 }
 
 export interface SimResponse {
@@ -18,6 +20,8 @@ export interface SimResponse {
   body?: unknown;
   /** Plain-text body ($count). */
   text?: string;
+  /** Binary body (stream GET: branding images). */
+  binary?: Buffer;
   /** Objects returned (latency model + counters). */
   objects?: number;
   /** Modelled latency not yet waited for (inner $batch responses; the batch waits for the slowest). */

@@ -1,7 +1,11 @@
 import { GraphError, badRequest, methodNotAllowed, noRoute, notFound } from '../errors';
-import { project } from '../odata/projection';
+import { SIM_PREFIX, project } from '../odata/projection';
 import { RESOURCE_BY_NAME, ROUTABLE_RESOURCES } from '../resources';
-import type { NavigationDescriptor, ResourceDescriptor } from '../resources/descriptor';
+import type {
+  NavigationDescriptor,
+  ResourceDescriptor,
+  SingleChildNavigation,
+} from '../resources/descriptor';
 import { SINGLETONS } from '../resources/singletons';
 import type { GraphObject } from '../tenantState';
 import { handleBatch } from './batch';
@@ -11,6 +15,7 @@ import {
   listCollection,
   listNavigation,
   projectDirectoryObject,
+  referencedObject,
 } from './collections';
 import { type HandlerContext, type SimResponse, json, noContent } from './context';
 import { handleDelta } from './delta';
@@ -24,8 +29,26 @@ import {
 import { addLinkFromBody, removeLink } from './links';
 import { contextUrl } from './paging';
 import { handleSingleton, handleSingletonItems } from './singletons';
-import { createObject, deleteObject, requireObjectBody, updateObject } from './writes';
+import {
+  createObject,
+  deleteObject,
+  requireObjectBody,
+  updateObject,
+  writeContext,
+} from './writes';
+import { valueAt } from '../store/tenantStore';
+
+/** Simulator-private key holding an object's binary streams (never returned; see projection). */
+const STREAMS_KEY = `${SIM_PREFIX}streams`;
+interface StoredStream {
+  contentType: string;
+  base64: string;
+}
 import { duplicateAssignment } from '../resources/appRoleAssignments';
+
+const SINGLETONS_LONGEST_FIRST = [...SINGLETONS].sort(
+  (a, b) => b.path.split('/').length - a.path.split('/').length,
+);
 
 /** A matched request: its counter template, resource-unit cost, write flag, and the work. */
 export interface Route {
@@ -89,7 +112,8 @@ function created(
 }
 
 /** Resolves `/v1.0/...` segments (after the version) to a Route, or throws 400/405. */
-export function resolveRoute(method: string, segments: string[]): Route {
+export function resolveRoute(method: string, segments: string[], version = 'v1.0'): Route {
+  const beta = version === 'beta';
   const path = segments.join('/');
   const first = segments[0];
   if (first === '$batch' && segments.length === 1) {
@@ -116,10 +140,13 @@ export function resolveRoute(method: string, segments: string[]): Route {
       d,
     );
   }
-  for (const s of SINGLETONS) {
+  for (const s of SINGLETONS_LONGEST_FIRST) {
+    if (s.betaOnly && !beta) continue;
     const n = s.path.split('/').length;
     if (segments.slice(0, n).join('/') !== s.path) continue;
     const rest = segments.slice(n);
+    // A longer collection path under the singleton (crossTenantAccessPolicy/partners) routes below.
+    if (rest.length > 0 && !(s.items && rest[0] === s.items.property)) continue;
     const write = method !== 'GET';
     if (rest.length === 0) return route(`/${s.path}`, 1, write, (ctx) => handleSingleton(ctx, s));
     if (s.items && rest[0] === s.items.property && rest.length <= 2) {
@@ -133,6 +160,7 @@ export function resolveRoute(method: string, segments: string[]): Route {
     throw noRoute(path);
   }
   for (const d of ROUTABLE_RESOURCES) {
+    if (d.betaOnly && !beta) continue;
     const pSegs = d.path.split('/');
     const n = pSegs.length;
     if (segments.length < n) continue;
@@ -166,11 +194,23 @@ export function resolveRoute(method: string, segments: string[]): Route {
       return route(`${base}/$count`, 1, false, (ctx) => countCollection(ctx, d));
     }
     const id = rest[0];
-    return itemRoute(method, d, `${base}/{id}`, rest.slice(1), (ctx) =>
-      findItem(ctx, d, { value: id }),
-    );
+    return objectRoute(method, d, `${base}/{id}`, rest.slice(1), {
+      find: (ctx) => findItem(ctx, d, { value: id }),
+      key: id,
+    });
   }
   throw noRoute(path);
+}
+
+/** Where one object lives: top level (store) or among a parent's child items. */
+interface Locator {
+  find(ctx: HandlerContext): GraphObject;
+  /** Child items: the parent key and its items map (absent = top-level collection). */
+  parent?(ctx: HandlerContext): { id: string; items: Map<string, GraphObject> };
+  /** The key in the URL (caller-chosen id upserts). */
+  key?: string;
+  /** @odata.context entity set of the item. */
+  contextPath?: string;
 }
 
 function itemRoute(
@@ -181,37 +221,96 @@ function itemRoute(
   find: (ctx: HandlerContext) => GraphObject,
   altKey?: { property?: string; value: string },
 ): Route {
+  return objectRoute(method, d, template, rest, { find, key: altKey?.value }, altKey);
+}
+
+function saveObject(ctx: HandlerContext, d: ResourceDescriptor, loc: Locator, obj: GraphObject) {
+  if (loc.parent) loc.parent(ctx).items.set(obj.id, obj);
+  else ctx.store.update(d.name, obj);
+}
+
+/** GET / PATCH|PUT / DELETE of one object, its streams, bound actions and navigations. */
+function objectRoute(
+  method: string,
+  d: ResourceDescriptor,
+  template: string,
+  rest: string[],
+  loc: Locator,
+  altKey?: { property?: string; value: string },
+): Route {
+  const find = loc.find;
   if (rest.length === 0) {
+    const verb = d.updateMethod ?? 'PATCH';
     switch (method) {
       case 'GET':
-        return route(template, d.costs?.get ?? 1, false, (ctx) => getItem(ctx, d, find(ctx)));
+        return route(template, d.costs?.get ?? 1, false, (ctx) =>
+          getItem(ctx, d, find(ctx), loc.contextPath),
+        );
       case 'PATCH':
+      case 'PUT':
+        if (method !== verb) throw methodNotAllowed();
         return route(template, 1, true, (ctx) => {
           let existing: GraphObject;
           try {
             existing = find(ctx);
           } catch (e) {
-            const upsert = /create-if-missing/i.test(ctx.req.headers['prefer'] ?? '');
-            if (!(e instanceof GraphError) || e.status !== 404 || !upsert || !altKey?.property)
-              throw e;
-            const body = { ...requireObjectBody(ctx.req.body), [altKey.property]: altKey.value };
-            return created(ctx, d, createObject(ctx, d, body), d.path);
+            if (!(e instanceof GraphError) || e.status !== 404) throw e;
+            const prefer = /create-if-missing/i.test(ctx.req.headers['prefer'] ?? '');
+            if (altKey?.property && prefer) {
+              const body = { ...requireObjectBody(ctx.req.body), [altKey.property]: altKey.value };
+              return created(ctx, d, createObject(ctx, d, body), d.path);
+            }
+            // Caller-chosen ids (authentication contexts c1..c99): PATCH creates the object.
+            const chosen = d.callerChosenId;
+            if (chosen?.upsert && loc.key !== undefined && !loc.parent) {
+              const body = { ...requireObjectBody(ctx.req.body), [chosen.property]: loc.key };
+              return created(ctx, d, createObject(ctx, d, body), d.path);
+            }
+            throw e;
           }
-          updateObject(ctx, d, existing, ctx.req.body);
+          const parent = loc.parent?.(ctx);
+          updateObject(ctx, d, existing, ctx.req.body, parent, method === 'PUT');
           return noContent();
         });
       case 'DELETE':
         return route(template, 1, true, (ctx) => {
-          deleteObject(ctx, d, find(ctx));
+          const obj = find(ctx);
+          if (!loc.parent) {
+            deleteObject(ctx, d, obj);
+            return noContent();
+          }
+          if (!d.operations.delete) throw methodNotAllowed();
+          d.validateWrite?.('delete', {}, obj, writeContext(ctx));
+          loc.parent(ctx).items.delete(obj.id);
           return noContent();
         });
       default:
         throw methodNotAllowed();
     }
   }
+  if (rest.length === 1 && d.streams?.[rest[0]] !== undefined) {
+    const name = rest[0];
+    const expected = d.streams[name];
+    const t = `${template}/${name}`;
+    if (method === 'GET') return route(t, 1, false, (ctx) => readStream(find(ctx), name));
+    if (method !== 'PUT') throw methodNotAllowed();
+    return route(t, 1, true, (ctx) => {
+      const obj = writeStream(ctx, d, find(ctx), name, expected);
+      saveObject(ctx, d, loc, obj);
+      return noContent();
+    });
+  }
+  if (rest.length === 1 && d.actions?.[rest[0]]) {
+    const action = d.actions[rest[0]];
+    if (method !== 'POST') throw methodNotAllowed();
+    return route(`${template}/${rest[0]}`, 1, true, (ctx) => {
+      const result = action(find(ctx), requireObjectBody(ctx.req.body ?? {}), ctx.store, ctx.newId);
+      return result === undefined ? noContent() : json(200, result, 1);
+    });
+  }
   const navSeg = parseSegment(rest[0]);
   const nav = d.navigation?.[navSeg.name];
-  if (!nav) throw noRoute(`${d.path}/{id}/${rest.join('/')}`);
+  if (!nav) throw noRoute(`${d.path || d.name}/{id}/${rest.join('/')}`);
   const navTemplate = `${template}/${navSeg.name}`;
   const tail = navSeg.key ? [navSeg.key.value, ...rest.slice(1)] : rest.slice(1);
   const keyTemplate = navSeg.key?.property ? `(${navSeg.key.property}={id})` : '/{id}';
@@ -228,6 +327,43 @@ function itemRoute(
   );
 }
 
+/** GET {item}/{stream}: the stored bytes with their content type (404 when never uploaded). */
+function readStream(obj: GraphObject, name: string): SimResponse {
+  const streams = (obj[STREAMS_KEY] ?? {}) as Record<string, StoredStream>;
+  const s = streams[name];
+  if (!s) throw notFound(name);
+  return {
+    status: 200,
+    binary: Buffer.from(s.base64, 'base64'),
+    headers: { 'content-type': s.contentType },
+    objects: 1,
+  };
+}
+
+/** PUT {item}/{stream} with an image/* (or text/css) body; sets `{stream}RelativeUrl` when declared. */
+function writeStream(
+  ctx: HandlerContext,
+  d: ResourceDescriptor,
+  obj: GraphObject,
+  name: string,
+  expected: string,
+): GraphObject {
+  const bytes = ctx.req.rawBody;
+  const contentType = (ctx.req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (!bytes || bytes.length === 0)
+    throw badRequest(`The stream '${name}' needs a non-empty body.`);
+  if (!contentType.startsWith(expected))
+    throw badRequest(
+      `Content type '${contentType || '(none)'}' is not valid for '${name}'; expected ${expected}*.`,
+    );
+  const streams = { ...((obj[STREAMS_KEY] ?? {}) as Record<string, StoredStream>) };
+  streams[name] = { contentType, base64: bytes.toString('base64') };
+  const next: GraphObject = { ...obj, [STREAMS_KEY]: streams };
+  if (d.properties.includes(`${name}RelativeUrl`))
+    next[`${name}RelativeUrl`] = `c_${ctx.store.tenantId.slice(0, 8)}/${obj.id}/${name}`;
+  return next;
+}
+
 function navigationRoute(
   method: string,
   d: ResourceDescriptor,
@@ -240,6 +376,20 @@ function navigationRoute(
   childKeyProperty?: string,
 ): Route {
   const cost = nav.cost ?? 1;
+  if (nav.kind === 'singleChild')
+    return singleChildRoute(method, d, navName, nav, template, tail, find);
+  if (nav.kind === 'reference') {
+    if (tail.length || method !== 'GET') throw methodNotAllowed();
+    return route(template, cost, false, (ctx) => {
+      const target = referencedObject(ctx, find(ctx), navName, nav.collection);
+      if (!target) throw notFound(navName);
+      return getItem(ctx, RESOURCE_BY_NAME.get(nav.collection)!, target);
+    });
+  }
+  if (nav.kind === 'inverseLinks') {
+    if (tail.length || method !== 'GET') throw methodNotAllowed();
+    return route(template, cost, false, (ctx) => listNavigation(ctx, d, find(ctx), navName, nav));
+  }
   if (tail.length === 0) {
     if (method === 'GET')
       return route(template, cost, false, (ctx) => listNavigation(ctx, d, find(ctx), navName, nav));
@@ -251,11 +401,13 @@ function navigationRoute(
       );
     }
     if (nav.kind === 'children') {
+      if (!nav.child.operations.create) throw methodNotAllowed();
       return route(template, 1, true, (ctx) => {
         const owner = find(ctx);
+        const key = nav.parentKey ?? owner.id;
         const obj = createObject(ctx, nav.child, ctx.req.body, {
-          id: owner.id,
-          items: ctx.store.childrenOf(nav.child.name, owner.id),
+          id: key,
+          items: ctx.store.childrenOf(nav.child.name, key),
         });
         return created(ctx, nav.child, obj, `${d.path}('${owner.id}')/${navName}`);
       });
@@ -314,15 +466,15 @@ function navigationRoute(
     }
     throw noRoute(`${template}/${tail.join('/')}`);
   }
-  if (tail.length !== 1) throw noRoute(`${template}/${tail.join('/')}`);
   const itemId = tail[0];
   const itemTemplate = `${template}${keyTemplate}`;
   if (nav.kind === 'derived') {
+    if (tail.length !== 1) throw noRoute(`${template}/${tail.join('/')}`);
     const target = RESOURCE_BY_NAME.get(nav.collection)!;
     const findDerived = (ctx: HandlerContext): GraphObject => {
       const owner = find(ctx);
       const obj = ctx.store.get(nav.collection, itemId);
-      if (!obj || obj[nav.foreignKey] !== owner.id) throw notFound(itemId);
+      if (!obj || valueAt(obj, nav.foreignKey) !== owner.id) throw notFound(itemId);
       return obj;
     };
     if (method === 'GET')
@@ -338,38 +490,70 @@ function navigationRoute(
     throw methodNotAllowed();
   }
   const child = nav.child;
-  const findChild = (
-    ctx: HandlerContext,
-  ): { owner: GraphObject; items: Map<string, GraphObject>; obj: GraphObject } => {
-    const owner = find(ctx);
-    const items = ctx.store.childrenOf(child.name, owner.id);
+  const parent = (ctx: HandlerContext) => {
+    const key = nav.parentKey ?? find(ctx).id;
+    return { id: key, items: ctx.store.childrenOf(child.name, key) };
+  };
+  const findChild = (ctx: HandlerContext): GraphObject => {
+    const { items } = parent(ctx);
     const obj = childKeyProperty
       ? [...items.values()].find((o) => o[childKeyProperty] === itemId)
       : items.get(itemId);
     if (!obj) throw notFound(itemId);
-    return { owner, items, obj };
+    return obj;
   };
-  switch (method) {
-    case 'GET':
-      return route(itemTemplate, cost, false, (ctx) =>
-        getItem(ctx, child, findChild(ctx).obj, `${d.path}/${navName}`),
-      );
-    case 'PATCH':
-      return route(itemTemplate, 1, true, (ctx) => {
-        const { owner, items, obj } = findChild(ctx);
-        updateObject(ctx, child, obj, ctx.req.body, { id: owner.id, items });
-        return noContent();
-      });
-    case 'DELETE':
-      return route(itemTemplate, 1, true, (ctx) => {
-        const { items, obj } = findChild(ctx);
-        if (!child.operations.delete) throw methodNotAllowed();
-        items.delete(obj.id);
-        return noContent();
-      });
-    default:
-      throw methodNotAllowed();
-  }
+  return objectRoute(method, child, itemTemplate, tail.slice(1), {
+    find: findChild,
+    parent,
+    key: itemId,
+    contextPath: `${d.path || d.name}/${navName}`,
+  });
+}
+
+/** organization/{id}/branding, external/connections/{id}/schema: one object owned by the parent. */
+function singleChildRoute(
+  method: string,
+  d: ResourceDescriptor,
+  navName: string,
+  nav: SingleChildNavigation,
+  template: string,
+  tail: string[],
+  find: (ctx: HandlerContext) => GraphObject,
+): Route {
+  const child = nav.child;
+  const parent = (ctx: HandlerContext) => {
+    const key = nav.parentKey ?? find(ctx).id;
+    return { id: key, items: ctx.store.childrenOf(child.name, key) };
+  };
+  const findChild = (ctx: HandlerContext): GraphObject => {
+    const obj = parent(ctx).items.get(nav.id);
+    if (!obj) throw notFound(navName);
+    return obj;
+  };
+  const loc: Locator = { find: findChild, parent, contextPath: `${d.path || d.name}/${navName}` };
+  if (tail.length > 0 || method === 'GET' || method === 'DELETE')
+    return objectRoute(method, child, template, tail, loc);
+  const verb = child.updateMethod ?? 'PATCH';
+  if (method !== verb) throw methodNotAllowed();
+  return route(template, 1, true, (ctx) => {
+    const p = parent(ctx);
+    const existing = p.items.get(nav.id);
+    if (existing) updateObject(ctx, child, existing, ctx.req.body, p, method === 'PUT');
+    else {
+      // First write creates the object (a schema or branding that was never set).
+      const scratch = new Map<string, GraphObject>();
+      const obj = createObject(ctx, child, ctx.req.body, { id: p.id, items: scratch });
+      p.items.set(nav.id, { ...obj, id: nav.id });
+    }
+    if (!nav.accepted) return noContent();
+    const owner = find(ctx);
+    return {
+      status: 202,
+      headers: {
+        location: `${ctx.apiBase}/${d.path}/${owner.id}/operations/${ctx.newId()}`,
+      },
+    };
+  });
 }
 
 /** POST servicePrincipals/{id}/appRoleAssignedTo, {users|groups|servicePrincipals}/{id}/appRoleAssignments. */

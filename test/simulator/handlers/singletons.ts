@@ -1,4 +1,4 @@
-import { badRequest, notFound, readOnlyProperty } from '../errors';
+import { GraphError, badRequest, notFound, readOnlyProperty } from '../errors';
 import type { SingletonDescriptor } from '../resources/singletons';
 import type { GraphObject } from '../tenantState';
 import { type HandlerContext, type SimResponse, json, noContent } from './context';
@@ -31,8 +31,13 @@ export function handleSingleton(ctx: HandlerContext, s: SingletonDescriptor): Si
       1,
     );
   }
-  if (ctx.req.method !== 'PATCH')
-    throw badRequest(`Method ${ctx.req.method} is not supported on ${s.odataType}.`);
+  const verb = s.updateMethod ?? 'PATCH';
+  if (s.readOnlySingleton || ctx.req.method !== verb)
+    throw new GraphError(
+      405,
+      'Request_BadRequest',
+      `Method ${ctx.req.method} is not supported on ${s.odataType}${s.readOnlySingleton ? '' : `; use ${verb}`}.`,
+    );
   const body = requireObjectBody(ctx.req.body);
   for (const key of Object.keys(body)) {
     if (key === '@odata.type') continue;
@@ -46,7 +51,16 @@ export function handleSingleton(ctx: HandlerContext, s: SingletonDescriptor): Si
       );
     if (s.readOnly.includes(key)) throw readOnlyProperty(key);
   }
-  const updated: GraphObject = { ...current, ...body, id: current.id };
+  // PUT replaces the object: what the body leaves out is reset (only read-only values are kept).
+  const base =
+    verb === 'PUT'
+      ? Object.fromEntries(
+          Object.entries(current).filter(
+            ([k]) => s.readOnly.includes(k) || s.navigation.includes(k),
+          ),
+        )
+      : current;
+  const updated: GraphObject = { ...base, ...body, id: current.id };
   if ('lastModifiedDateTime' in current) updated.lastModifiedDateTime = ctx.store.nowIso();
   ctx.store.setSingleton(s.name, updated);
   return noContent();

@@ -69,6 +69,12 @@ function checkBody(
       binds.push({ nav: navName, store: nav.store, targets });
       continue;
     }
+    if (d.navigation?.[key]?.kind === 'reference') {
+      const id = (value as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string' || !id)
+        throw badRequest(`Property '${key}' must be an object with the referenced 'id'.`);
+      continue;
+    }
     if (d.navigation?.[key])
       throw badRequest(
         `Property '${key}' is a navigation property and cannot be set; use '${key}@odata.bind' or '/${key}/$ref'.`,
@@ -109,6 +115,19 @@ function checkUnique(store: TenantStore, d: ResourceDescriptor, obj: GraphObject
       const holder = store.findUnique(d.name, property, String(v));
       if (holder && holder !== obj.id) throw duplicateValue(property);
     }
+  }
+}
+
+/** Inline `{ id }` references must point at a live object of their collection. */
+function checkReferences(
+  store: TenantStore,
+  d: ResourceDescriptor,
+  body: Record<string, unknown>,
+): void {
+  for (const [name, nav] of Object.entries(d.navigation ?? {})) {
+    if (nav.kind !== 'reference' || body[name] === undefined) continue;
+    const id = String((body[name] as { id: string }).id);
+    if (!store.get(nav.collection, id)) throw notFound(id);
   }
 }
 
@@ -153,7 +172,23 @@ export function createObject(
   rawBody: unknown,
   parent?: { id: string; items: Map<string, GraphObject> },
 ): GraphObject {
-  const body = requireObjectBody(rawBody);
+  let body = requireObjectBody(rawBody);
+  let id = ctx.newId();
+  const chosen = d.callerChosenId;
+  if (chosen) {
+    const key = body[chosen.property];
+    if (typeof key !== 'string' || !key)
+      throw badRequest(
+        `A value is required for property '${chosen.property}' of resource '${d.odataType.split('.').pop()}'.`,
+      );
+    if (chosen.pattern && !chosen.pattern.test(key))
+      throw badRequest(`The value '${key}' is not valid for property '${chosen.property}'.`);
+    id = key;
+    if (chosen.property === 'id') {
+      body = { ...body };
+      delete body.id;
+    }
+  }
   const binds = checkBody(d, body, undefined);
   for (const p of d.requiredOnCreate) {
     if (body[p] === undefined || body[p] === null) {
@@ -164,8 +199,9 @@ export function createObject(
   }
   const wctx = writeContext(ctx, parent?.id);
   d.validateWrite?.('create', body, undefined, wctx);
-  const obj: GraphObject = { id: ctx.newId(), ...stripWriteOnly(d, body) };
+  const obj: GraphObject = { id, ...stripWriteOnly(d, body) };
   d.onCreate?.(obj, wctx);
+  checkReferences(ctx.store, d, body);
   if (parent) {
     if (d.maxPerParent && parent.items.size >= d.maxPerParent) {
       throw badRequest(`Maximum of ${d.maxPerParent} objects can be added to an application.`);
@@ -178,25 +214,32 @@ export function createObject(
       )
         throw duplicateValue(p);
     }
+    if (parent.items.has(obj.id)) throw duplicateValue(chosen?.property ?? 'id');
     parent.items.set(obj.id, obj);
     return obj;
   }
   if (ctx.store.get(d.name, obj.id) || ctx.store.getDeleted(d.name, obj.id))
-    throw duplicateValue('id');
+    throw duplicateValue(chosen?.property ?? 'id');
   checkUnique(ctx.store, d, obj);
   checkBinds(ctx.store, d, binds);
   ctx.store.insert(d.name, obj);
   applyBinds(ctx.store, obj.id, binds);
+  d.afterCreate?.(obj, ctx.store);
   return obj;
 }
 
-/** PATCH semantics: merge, server-set fields, uniqueness, binds. */
+/**
+ * PATCH semantics: merge, server-set fields, uniqueness, binds. `replace` gives PUT semantics
+ * (assignment policies, access review definitions, device registration policy): the body is the
+ * whole object; read-only / server-set values are kept from the stored one.
+ */
 export function updateObject(
   ctx: HandlerContext,
   d: ResourceDescriptor,
   existing: GraphObject,
   rawBody: unknown,
   parent?: { id: string; items: Map<string, GraphObject> },
+  replace = false,
 ): GraphObject {
   if (!d.operations.update)
     throw new GraphError(
@@ -208,7 +251,26 @@ export function updateObject(
   const binds = checkBody(d, body, existing);
   const wctx = writeContext(ctx, parent?.id);
   d.validateWrite?.('update', body, existing, wctx);
-  const obj: GraphObject = { ...existing, ...stripWriteOnly(d, body), id: existing.id };
+  checkReferences(ctx.store, d, body);
+  let base: Record<string, unknown> = existing;
+  if (replace) {
+    for (const p of d.requiredOnCreate) {
+      // Inline references left out of a PUT keep pointing where they did (accessPackage).
+      const keptReference = d.navigation?.[p]?.kind === 'reference' && existing[p] !== undefined;
+      if (p !== '@odata.type' && !keptReference && (body[p] === undefined || body[p] === null))
+        throw badRequest(
+          `A value is required for property '${p}' of resource '${d.odataType.split('.').pop()}'.`,
+        );
+    }
+    const references = Object.entries(d.navigation ?? {})
+      .filter(([name, nav]) => nav.kind === 'reference' && body[name] === undefined)
+      .map(([name]) => name);
+    const keep = new Set([...d.readOnly, ...(d.createOnly ?? []), ...references, '@odata.type']);
+    base = Object.fromEntries(
+      Object.entries(existing).filter(([k]) => keep.has(k) || k.startsWith('@sim.')),
+    );
+  }
+  const obj: GraphObject = { ...base, ...stripWriteOnly(d, body), id: existing.id };
   d.onUpdate?.(obj, wctx);
   if (parent) {
     parent.items.set(obj.id, obj);

@@ -2,6 +2,9 @@ import { badRequest } from '../errors';
 import type { ResourceDescriptor } from '../resources/descriptor';
 import type { GraphObject } from '../tenantState';
 
+/** Simulator-private keys on stored objects (binary streams); never returned. */
+export const SIM_PREFIX = '@sim.';
+
 /** Checks $select names against the type: properties, extension attributes, and (for delta) link navigations. */
 export function validateSelect(
   descriptor: ResourceDescriptor,
@@ -35,8 +38,9 @@ export function project(
   const out: Record<string, unknown> = {};
   if (withType || obj['@odata.type'])
     out['@odata.type'] = obj['@odata.type'] ?? `#${descriptor.odataType}`;
+  const hideId = descriptor.callerChosenId?.hideId === true;
   if (select && select.length && !select.includes('*')) {
-    out.id = obj.id;
+    if (!hideId) out.id = obj.id;
     for (const name of select) {
       if (name === 'id' || descriptor.navigation?.[name]) continue;
       out[name] = obj[name] ?? null;
@@ -44,6 +48,11 @@ export function project(
     return out;
   }
   const hidden = new Set([...(descriptor.writeOnly ?? []), ...(descriptor.selectOnly ?? [])]);
-  for (const [k, v] of Object.entries(obj)) if (!hidden.has(k) && k !== '@odata.type') out[k] = v;
+  // Inline references ({ id }) are navigation properties: returned only when $expand-ed.
+  for (const [name, nav] of Object.entries(descriptor.navigation ?? {}))
+    if (nav.kind === 'reference') hidden.add(name);
+  if (hideId) hidden.add('id');
+  for (const [k, v] of Object.entries(obj))
+    if (!hidden.has(k) && k !== '@odata.type' && !k.startsWith(SIM_PREFIX)) out[k] = v;
   return out;
 }

@@ -1,3 +1,4 @@
+import { POLICY_LINK_STORES as S, policyLinks } from './policyLinks';
 import type { ResourceDescriptor } from './descriptor';
 import { extensionProperties } from './extensionProperties';
 import { federatedIdentityCredentials } from './federatedIdentityCredentials';
@@ -75,6 +76,10 @@ export const applications: ResourceDescriptor = {
   directoryObject: true,
   costs: { list: 2 },
   navigation: {
+    // Policy assignments (graph-catalogue B8, B25-26): `POST /applications/{id}/{nav}/$ref`.
+    tokenLifetimePolicies: policyLinks(S.applicationTokenLifetimePolicies, 'tokenLifetimePolicies'),
+    tokenIssuancePolicies: policyLinks(S.applicationTokenIssuancePolicies, 'tokenIssuancePolicies'),
+    appManagementPolicies: policyLinks(S.applicationAppManagementPolicies, 'appManagementPolicies'),
     owners: {
       kind: 'links',
       store: 'applicationOwners',

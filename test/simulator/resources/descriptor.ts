@@ -32,6 +32,22 @@ export interface ResourceDescriptor {
   /** Also accept these extra property names (directory extension attributes). */
   extraProperties?: RegExp;
   operations: { create: boolean; update: boolean; delete: boolean };
+  /** Not in the v1.0 CSDL: served under /beta only (404 under /v1.0). */
+  betaOnly?: boolean;
+  /** How Graph updates an item: PATCH (merge, default) or PUT (full replace; PATCH → 405). */
+  updateMethod?: 'PATCH' | 'PUT';
+  /**
+   * The caller picks the key: `property` of the POST body becomes the id (required). `upsert`:
+   * PATCH on an unknown id creates (authenticationContextClassReferences). `hideId`: the type has
+   * no id property and the key is `property` (crossTenantAccessPolicy partners keyed by tenantId).
+   */
+  callerChosenId?: { property: string; upsert?: boolean; hideId?: boolean; pattern?: RegExp };
+  /** Binary streams addressable as `{item}/{name}` (GET returns bytes; PUT with a content type). */
+  streams?: Record<string, string>;
+  /** Bound actions `POST {item}/{name}`. */
+  actions?: Record<string, ActionHandler>;
+  /** Side effects after a successful create (schedule requests → schedules). */
+  afterCreate?(obj: GraphObject, store: import('../store/tenantStore').TenantStore): void;
   /** Where DELETE puts the object; absent = hard delete. */
   softDelete?: 'directory' | 'conditionalAccess';
   delta?: boolean;
@@ -77,6 +93,7 @@ export interface LinkNavigation {
 export interface DerivedNavigation {
   kind: 'derived';
   collection: string;
+  /** Property holding the owner id; a dotted path ('catalog.id') reads inside an object. */
   foreignKey: string;
   writable: boolean;
   cost?: number;
@@ -86,10 +103,59 @@ export interface DerivedNavigation {
 export interface ChildNavigation {
   kind: 'children';
   child: ResourceDescriptor;
+  /** Items stored under this constant instead of the owner id (branding localizations). */
+  parentKey?: string;
   cost?: number;
 }
 
-export type NavigationDescriptor = LinkNavigation | DerivedNavigation | ChildNavigation;
+/** Inverse of a link navigation: every owner whose `store` links point here (policy appliesTo). */
+export interface InverseLinksNavigation {
+  kind: 'inverseLinks';
+  stores: readonly string[];
+  cost?: number;
+}
+
+/**
+ * A single-valued reference written inline as `{ "id": "…" }` (accessPackage.catalog): stored on
+ * the object, left out of responses unless `$expand`-ed, expanded to the target object.
+ */
+export interface ReferenceNavigation {
+  kind: 'reference';
+  collection: string;
+  cost?: number;
+}
+
+/**
+ * One object that belongs to the owner (organization/{id}/branding, connections/{id}/schema),
+ * stored among `child`'s items under `parentKey` (default: the owner id) with the fixed `id`.
+ * GET (404 when absent unless `defaultValue`), PATCH (creates when absent).
+ */
+export interface SingleChildNavigation {
+  kind: 'singleChild';
+  child: ResourceDescriptor;
+  id: string;
+  /** Items stored under this constant instead of the owner id (one organization per tenant). */
+  parentKey?: string;
+  /** PATCH answers 202 + Location (externalConnection schema registration is asynchronous). */
+  accepted?: boolean;
+  cost?: number;
+}
+
+export type NavigationDescriptor =
+  | LinkNavigation
+  | DerivedNavigation
+  | ChildNavigation
+  | InverseLinksNavigation
+  | ReferenceNavigation
+  | SingleChildNavigation;
+
+/** A bound action; returns the response body (undefined → 204). */
+export type ActionHandler = (
+  obj: GraphObject,
+  body: Record<string, unknown>,
+  store: import('../store/tenantStore').TenantStore,
+  newId: () => string,
+) => unknown;
 
 export interface WriteContext {
   now: string;

@@ -1,3 +1,37 @@
+import { accessPackageAssignmentPolicies } from './accessPackageAssignmentPolicies';
+import { accessPackageCatalogs } from './accessPackageCatalogs';
+import { accessPackages } from './accessPackages';
+import { accessReviewDefinitions } from './accessReviewDefinitions';
+import { agreements } from './agreements';
+import { apiConnectors } from './apiConnectors';
+import { appManagementPolicies } from './appManagementPolicies';
+import { authenticationContextClassReferences } from './authenticationContextClassReferences';
+import { authenticationStrengthPolicies } from './authenticationStrengthPolicies';
+import { b2cUserFlows } from './b2cUserFlows';
+import { claimsMappingPolicies } from './claimsMappingPolicies';
+import { connectedOrganizations } from './connectedOrganizations';
+import { crossTenantAccessPartners } from './crossTenantAccessPartners';
+import { domains } from './domains';
+import { externalConnections } from './externalConnections';
+import { groupSettings } from './groupSettings';
+import { groupSettingTemplates } from './groupSettingTemplates';
+import { homeRealmDiscoveryPolicies } from './homeRealmDiscoveryPolicies';
+import { identityProviders } from './identityProviders';
+import { mobileApps } from './mobileApps';
+import { permissionGrantPolicies } from './permissionGrantPolicies';
+import { riskDetections } from './riskDetections';
+import { roleAssignmentScheduleRequests, roleAssignmentSchedules } from './roleAssignmentSchedules';
+import {
+  roleEligibilityScheduleRequests,
+  roleEligibilitySchedules,
+} from './roleEligibilitySchedules';
+import { roleManagementPolicies } from './roleManagementPolicies';
+import { roleManagementPolicyAssignments } from './roleManagementPolicyAssignments';
+import { securityAlerts } from './securityAlerts';
+import { sensitivityLabels } from './sensitivityLabels';
+import { teamsApps } from './teamsApps';
+import { tokenIssuancePolicies } from './tokenIssuancePolicies';
+import { tokenLifetimePolicies } from './tokenLifetimePolicies';
 import { administrativeUnits } from './administrativeUnits';
 import { applications } from './applications';
 import { appRoleAssignments } from './appRoleAssignments';
@@ -30,6 +64,40 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   conditionalAccessPolicies,
   namedLocations,
   organization,
+  // Full catalogue (issue 6); singletons are in catalogueSingletons.ts.
+  teamsApps,
+  mobileApps,
+  claimsMappingPolicies,
+  tokenLifetimePolicies,
+  tokenIssuancePolicies,
+  homeRealmDiscoveryPolicies,
+  appManagementPolicies,
+  riskDetections,
+  securityAlerts,
+  authenticationStrengthPolicies,
+  authenticationContextClassReferences,
+  permissionGrantPolicies,
+  roleEligibilitySchedules,
+  roleEligibilityScheduleRequests,
+  roleAssignmentSchedules,
+  roleAssignmentScheduleRequests,
+  roleManagementPolicies,
+  roleManagementPolicyAssignments,
+  accessPackageCatalogs,
+  accessPackages,
+  accessPackageAssignmentPolicies,
+  connectedOrganizations,
+  accessReviewDefinitions,
+  agreements,
+  crossTenantAccessPartners,
+  identityProviders,
+  b2cUserFlows,
+  apiConnectors,
+  domains,
+  groupSettingTemplates,
+  groupSettings,
+  sensitivityLabels,
+  externalConnections,
 ];
 
 export const RESOURCE_BY_NAME: ReadonlyMap<string, ResourceDescriptor> = new Map(
@@ -41,10 +109,20 @@ export const ROUTABLE_RESOURCES: readonly ResourceDescriptor[] = RESOURCES.filte
   (r) => r.path,
 ).sort((a, b) => b.path.split('/').length - a.path.split('/').length);
 
-/** Child collections by name (stored in TenantState.children). */
-export const CHILD_RESOURCES: readonly ResourceDescriptor[] = RESOURCES.flatMap((r) =>
-  Object.values(r.navigation ?? {}).flatMap((n) => (n.kind === 'children' ? [n.child] : [])),
-);
+/** Child collections (and single children, at any depth) by name, stored in TenantState.children. */
+export const CHILD_RESOURCES: readonly ResourceDescriptor[] = (() => {
+  const byName = new Map<string, ResourceDescriptor>();
+  const visit = (r: ResourceDescriptor): void => {
+    for (const n of Object.values(r.navigation ?? {})) {
+      if (n.kind !== 'children' && n.kind !== 'singleChild') continue;
+      if (byName.has(n.child.name) && byName.get(n.child.name) === n.child) continue;
+      if (!byName.has(n.child.name)) byName.set(n.child.name, n.child);
+      visit(n.child);
+    }
+  };
+  RESOURCES.forEach(visit);
+  return [...byName.values()];
+})();
 
 /** relationships store key → owner resource + navigation name. */
 export const LINK_OWNERS: ReadonlyMap<string, { resource: string; nav: string; single: boolean }> =

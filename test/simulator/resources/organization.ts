@@ -1,4 +1,5 @@
 import type { ResourceDescriptor } from './descriptor';
+import { BRANDING_NAVIGATION } from './organizationalBranding';
 
 /** microsoft.graph.organization — only five properties are writable (graph-catalogue A32/B32). */
 export const organization: ResourceDescriptor = {
@@ -49,5 +50,7 @@ export const organization: ResourceDescriptor = {
   ],
   requiredOnCreate: [],
   operations: { create: false, update: true, delete: false },
+  // organization/{id}/branding (+ localizations, image streams): organizationalBranding.ts.
+  navigation: BRANDING_NAVIGATION,
   directoryObject: true,
 };

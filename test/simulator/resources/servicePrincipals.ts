@@ -1,3 +1,4 @@
+import { POLICY_LINK_STORES as S, policyLinks } from './policyLinks';
 import { badRequest } from '../errors';
 import type { ResourceDescriptor } from './descriptor';
 
@@ -78,6 +79,30 @@ export const servicePrincipals: ResourceDescriptor = {
   delta: true,
   directoryObject: true,
   navigation: {
+    // Policy assignments (graph-catalogue B12): claims mapping and HRD are written on the SP;
+    // token lifetime / issuance are assigned on the application (read-only here).
+    claimsMappingPolicies: policyLinks(
+      S.servicePrincipalClaimsMappingPolicies,
+      'claimsMappingPolicies',
+    ),
+    homeRealmDiscoveryPolicies: policyLinks(
+      S.servicePrincipalHomeRealmDiscoveryPolicies,
+      'homeRealmDiscoveryPolicies',
+    ),
+    tokenLifetimePolicies: policyLinks(
+      S.servicePrincipalTokenLifetimePolicies,
+      'tokenLifetimePolicies',
+      false,
+    ),
+    tokenIssuancePolicies: policyLinks(
+      S.servicePrincipalTokenIssuancePolicies,
+      'tokenIssuancePolicies',
+      false,
+    ),
+    appManagementPolicies: policyLinks(
+      S.servicePrincipalAppManagementPolicies,
+      'appManagementPolicies',
+    ),
     owners: {
       kind: 'links',
       store: 'servicePrincipalOwners',

@@ -1,4 +1,6 @@
-/** Tenant-wide singletons: GET + PATCH only (graph-catalogue A18/A19, B18/B19). */
+import { CATALOGUE_SINGLETONS } from './catalogueSingletons';
+
+/** Tenant-wide singletons: GET + PATCH (or PUT where Graph says so; graph-catalogue A18/A19, B18/B19, 2.1). */
 export interface SingletonDescriptor {
   /** Key in TenantState.singletons. */
   name: string;
@@ -11,6 +13,12 @@ export interface SingletonDescriptor {
   /** Sub-items addressable as `{path}/{itemsProperty}/{id}` (GET/PATCH). */
   items?: { property: string; readOnly: readonly string[] };
   defaultValue(): Record<string, unknown>;
+  /** PATCH (merge, default) or PUT (the whole object; Graph refuses the other verb → 405). */
+  updateMethod?: 'PATCH' | 'PUT';
+  /** Not in the v1.0 CSDL: served under /beta only. */
+  betaOnly?: boolean;
+  /** Read-only singleton (beta labelPolicySettings). */
+  readOnlySingleton?: boolean;
 }
 
 export const authenticationMethodsPolicy: SingletonDescriptor = {
@@ -99,4 +107,5 @@ export const authorizationPolicy: SingletonDescriptor = {
 export const SINGLETONS: readonly SingletonDescriptor[] = [
   authenticationMethodsPolicy,
   authorizationPolicy,
+  ...CATALOGUE_SINGLETONS,
 ];

@@ -105,7 +105,7 @@ export class Pipeline {
     let route: Route;
     let query: ODataQuery;
     try {
-      route = resolveRoute(req.method, segments.slice(1));
+      route = resolveRoute(req.method, segments.slice(1), version);
       query = parseQuery(req.query);
     } catch (e) {
       if (!(e instanceof GraphError)) throw e;

@@ -24,6 +24,16 @@ const FOREIGN_KEYS: Record<string, readonly string[]> = {
 
 const lower = (v: unknown): string => String(v).toLowerCase();
 
+/** Reads `a.b.c` inside an object (dotted foreign keys such as 'catalog.id'). */
+export function valueAt(obj: Record<string, unknown>, path: string): unknown {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (!cur || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
 /**
  * The tenant in memory: Maps of plain objects, relationships as id sets, an append-only change log
  * per resource (sequence numbers) so delta rounds cost O(changes), and unique-value indexes so
@@ -221,7 +231,7 @@ export class TenantStore {
   /** Live objects of `collection` whose `property` equals `value` (indexed for derived navigations). */
   findByForeignKey(collection: string, property: string, value: string): GraphObject[] {
     const index = this.foreignKeyIndex.get(`${collection}.${property}`);
-    if (!index) return [...this.list(collection)].filter((o) => o[property] === value);
+    if (!index) return [...this.list(collection)].filter((o) => valueAt(o, property) === value);
     const map = this.collections.get(collection)!;
     return [...(index.get(value) ?? [])].flatMap((id) => map.get(id) ?? []);
   }
@@ -229,6 +239,15 @@ export class TenantStore {
   /** All link targets of an owner, including soft-deleted ones (delta keeps those). */
   linkTargets(storeKey: string, ownerId: string): ReadonlySet<string> {
     return this.links.get(storeKey)?.get(ownerId) ?? new Set<string>();
+  }
+
+  /** Owners whose `storeKey` links point at targetId (a scan: used by policy appliesTo). */
+  linkOwners(storeKey: string, targetId: string): string[] {
+    const out: string[] = [];
+    for (const [ownerId, targets] of this.links.get(storeKey) ?? []) {
+      if (targets.has(targetId)) out.push(ownerId);
+    }
+    return out;
   }
 
   hasLink(storeKey: string, ownerId: string, targetId: string): boolean {

@@ -75,7 +75,60 @@ const TOP_LEVEL_TYPES: Record<string, string> = {
   extensionProperties: 'extensionProperty',
   authenticationMethodsPolicy: 'authenticationMethodsPolicy',
   authorizationPolicy: 'authorizationPolicy',
+  // Full catalogue (issue 6).
+  teamsApps: 'teamsApp',
+  teamsAppDefinitions: 'teamsAppDefinition',
+  mobileApps: 'mobileApp',
+  mobileAppAssignments: 'mobileAppAssignment',
+  claimsMappingPolicies: 'claimsMappingPolicy',
+  tokenLifetimePolicies: 'tokenLifetimePolicy',
+  tokenIssuancePolicies: 'tokenIssuancePolicy',
+  homeRealmDiscoveryPolicies: 'homeRealmDiscoveryPolicy',
+  appManagementPolicies: 'appManagementPolicy',
+  riskDetections: 'riskDetection',
+  authenticationStrengthPolicies: 'authenticationStrengthPolicy',
+  authenticationContextClassReferences: 'authenticationContextClassReference',
+  permissionGrantPolicies: 'permissionGrantPolicy',
+  permissionGrantPolicyIncludes: 'permissionGrantConditionSet',
+  permissionGrantPolicyExcludes: 'permissionGrantConditionSet',
+  roleEligibilitySchedules: 'unifiedRoleEligibilitySchedule',
+  roleAssignmentSchedules: 'unifiedRoleAssignmentSchedule',
+  roleManagementPolicies: 'unifiedRoleManagementPolicy',
+  roleManagementPolicyRules: 'unifiedRoleManagementPolicyRule',
+  roleManagementPolicyAssignments: 'unifiedRoleManagementPolicyAssignment',
+  accessPackageCatalogs: 'accessPackageCatalog',
+  accessPackages: 'accessPackage',
+  accessPackageResourceRoleScopes: 'accessPackageResourceRoleScope',
+  accessPackageAssignmentPolicies: 'accessPackageAssignmentPolicy',
+  connectedOrganizations: 'connectedOrganization',
+  accessReviewDefinitions: 'accessReviewScheduleDefinition',
+  agreements: 'agreement',
+  crossTenantAccessPartners: 'crossTenantAccessPolicyConfigurationPartner',
+  identityProviders: 'identityProviderBase',
+  apiConnectors: 'identityApiConnector',
+  organizationalBrandingLocalizations: 'organizationalBrandingLocalization',
+  domains: 'domain',
+  domainFederationConfigurations: 'internalDomainFederation',
+  groupSettingTemplates: 'groupSettingTemplate',
+  groupSettings: 'groupSetting',
+  sensitivityLabels: 'sensitivityLabel',
+  deviceRegistrationPolicy: 'deviceRegistrationPolicy',
+  adminConsentRequestPolicy: 'adminConsentRequestPolicy',
+  identitySecurityDefaultsEnforcementPolicy: 'identitySecurityDefaultsEnforcementPolicy',
+  defaultAppManagementPolicy: 'tenantAppManagementPolicy',
 };
+
+/** Resources this check cannot cover, and why. */
+const NOT_CHECKED: Record<string, string> = {
+  b2cUserFlows: 'beta only (not in the v1.0 CSDL)',
+  labelPolicySettings: 'beta only (not in the v1.0 CSDL)',
+  securityAlerts: 'microsoft.graph.security namespace (this reader covers microsoft.graph only)',
+  externalConnections: 'microsoft.graph.externalConnectors namespace',
+  externalConnectionSchemas: 'microsoft.graph.externalConnectors namespace',
+};
+
+/** Navigation properties the simulator stores inline as `{ id }` (written that way on create). */
+const INLINE_REFERENCES = new Set(['catalog', 'accessPackage', 'role', 'scope']);
 
 /** Every object of the tenant with the resource it belongs to. */
 function* objectsOf(t: TenantState): Generator<[string, GraphObject]> {
@@ -137,8 +190,10 @@ describeWithShared('generated objects match the Graph v1.0 schema', () => {
       return;
     }
     for (const [key, v] of Object.entries(obj)) {
-      if (key === '@odata.type') continue;
+      // '@sim.' keys are the simulator's private storage (binary streams).
+      if (key === '@odata.type' || key.startsWith('@sim.')) continue;
       const member = memberOf(typeName, key);
+      if (member && INLINE_REFERENCES.has(key)) continue;
       if (!member || !member.containsTarget) {
         out.push(`${path}.${key} (not on ${typeName})`);
         continue;
@@ -174,6 +229,7 @@ describeWithShared('generated objects match the Graph v1.0 schema', () => {
       const problems = new Set<string>();
       const seenShapes = new Set<string>();
       for (const [resource, o] of objectsOf(tenant)) {
+        if (NOT_CHECKED[resource]) continue;
         const type = TOP_LEVEL_TYPES[resource];
         expect([resource, type !== undefined]).toEqual([resource, true]);
         // Objects of one resource mostly share a shape; checking each distinct key set keeps this fast.
@@ -181,7 +237,9 @@ describeWithShared('generated objects match the Graph v1.0 schema', () => {
         if (seenShapes.has(shape)) continue;
         seenShapes.add(shape);
         const out: string[] = [];
-        undeclared(o, type, resource, out);
+        // Partners have no id in Graph: the simulator stores them under their tenantId (hidden on reads).
+        const { id: _key, ...withoutKey } = o;
+        undeclared(resource === 'crossTenantAccessPartners' ? withoutKey : o, type, resource, out);
         for (const p of out) problems.add(p.replace(/\[\d+\]/g, '[]'));
       }
       expect([...problems]).toEqual([]);
@@ -213,7 +271,8 @@ describeWithShared('generated objects match the Graph v1.0 schema', () => {
   it('covers every collection, child collection and singleton with a known type', () => {
     const tenant = tenants[0][1];
     const resources = new Set([...objectsOf(tenant)].map(([r]) => r));
-    for (const r of resources) expect(csdl.has(TOP_LEVEL_TYPES[r])).toBe(true);
+    for (const r of resources)
+      if (!NOT_CHECKED[r]) expect([r, csdl.has(TOP_LEVEL_TYPES[r])]).toEqual([r, true]);
     expect(resources.size).toBeGreaterThanOrEqual(18);
   });
 });

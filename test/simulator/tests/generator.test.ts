@@ -225,8 +225,13 @@ describe('generateTenant: consistency', () => {
       for (const [name, map] of Object.entries(t.relationships))
         expect([name, Object.keys(map).length > 0]).toEqual([name, true]);
       expect(Object.keys(t.singletons).sort()).toEqual([
+        'adminConsentRequestPolicy',
         'authenticationMethodsPolicy',
         'authorizationPolicy',
+        'defaultAppManagementPolicy',
+        'deviceRegistrationPolicy',
+        'identitySecurityDefaultsEnforcementPolicy',
+        'labelPolicySettings',
       ]);
       expect(t.collections.organization).toHaveLength(1);
     }

@@ -96,10 +96,32 @@ describe('module catalogue', () => {
         if (r.readVia === 'delta') expect(m.delta).toBeDefined();
         expect(r.addPath).toMatch(/\/\$ref$/);
         if (r.cardinality === 'many') expect(r.removePath).toContain('{refId}');
+        if (r.linkOwner === 'target') {
+          // Written on the linked object: both paths start from it and name this object.
+          expect(r.addPath).toMatch(/^\/[A-Za-z]+\/\{refId\}\//);
+          expect(r.removePath).toMatch(/^\/[A-Za-z]+\/\{refId\}\/.*\{id\}\/\$ref$/);
+        }
       }
       for (const c of m.children) {
         expect(c.listPath).toContain('{id}');
         expect(c.matchBy.length).toBeGreaterThan(0);
+        if (c.cardinality === 'one') expect(c.restore).not.toBe('create');
+      }
+      for (const b of m.binaryProperties ?? []) {
+        expect(b.path).toContain('{id}');
+        expect(b.path.endsWith(`/${b.name}`)).toBe(true);
+      }
+      if (m.keyProperty) expect(m.readOnlyProperties).not.toContain(m.keyProperty);
+      if (m.restore.kind === 'createOrUpdate') {
+        expect(m.restore.createOnly && m.restore.updateOnly).toBeFalsy();
+        if (m.restore.createDefaults) expect(m.restore.createPath).toBeDefined();
+      }
+      if (m.delegatedOnly) expect(m.delegatedOnly.reason.trim()).toBeTruthy();
+      if (m.listPath.includes('?')) {
+        // A fixed query in the list path cannot be combined with the engine's own $select/$top.
+        expect(m.select).toBeUndefined();
+        expect(m.pageSize).toBeUndefined();
+        expect(m.delta).toBeUndefined();
       }
       if (m.select) {
         expect(new Set(m.select).size).toBe(m.select.length);
@@ -143,12 +165,7 @@ describe('module catalogue', () => {
 
   it('groups modules by category in catalogue order', () => {
     const groups = modulesByCategory();
-    expect(groups.map((g) => g.category)).toEqual([
-      'Users & Groups',
-      'Applications',
-      'Roles & Permissions',
-      'Policies',
-    ]);
+    expect(groups.map((g) => g.category)).toEqual([...CATEGORIES]);
     expect(groups.flatMap((g) => g.modules).length).toBe(ALL_MODULES.length);
   });
 

@@ -14,13 +14,27 @@ import {
  */
 const RETIRED_READ_ONLY: Record<string, string[]> = {
   users: ['refreshTokensValidFromDateTime'],
+  organization: ['isMultipleDataLocationsForServicesEnabled'],
+};
+
+/**
+ * Properties of derived types that a module of a polymorphic base type must still name:
+ * identityProviderBase declares only displayName, its social and OpenID Connect subtypes carry
+ * the write-only client secret.
+ */
+const DERIVED_TYPE_PROPERTIES: Record<string, string[]> = {
+  identityProviders: ['clientSecret'],
 };
 
 function modulePaths(m: ModuleDefinition): string[] {
   const paths = [m.listPath, m.itemPath];
   if (m.delta) paths.push(m.delta.path);
   for (const r of m.relationships) paths.push(r.addPath, r.removePath);
-  for (const c of m.children) paths.push(c.listPath, `${c.listPath}/{childId}`);
+  for (const c of m.children) {
+    paths.push(c.listPath);
+    if (c.cardinality !== 'one') paths.push(`${c.listPath}/{childId}`);
+  }
+  for (const b of m.binaryProperties ?? []) paths.push(b.path);
   if (m.restore.kind === 'createOrUpdate') {
     paths.push(m.restore.updatePath);
     if (m.restore.createPath) paths.push(m.restore.createPath);
@@ -103,10 +117,22 @@ describeWithCsdl('v1.0 modules against the v1.0 CSDL', () => {
         m.readOnlyProperties.filter((p) => !properties.has(p) && !retired.includes(p)),
       ).toEqual([]);
       expect(retired.filter((p) => properties.has(p))).toEqual([]);
-      expect((m.writeOnlyProperties ?? []).filter((p) => !properties.has(p))).toEqual([]);
+      const derived = DERIVED_TYPE_PROPERTIES[m.id] ?? [];
+      expect(
+        (m.writeOnlyProperties ?? []).filter((p) => !properties.has(p) && !derived.includes(p)),
+      ).toEqual([]);
+      if (m.keyProperty) expect(properties.has(m.keyProperty)).toBe(true);
       if (m.naturalKey) expect(properties.has(m.naturalKey)).toBe(true);
       for (const r of m.relationships) expect(navigation.has(r.name)).toBe(true);
       for (const c of m.children) expect(navigation.has(c.name)).toBe(true);
+    });
+
+    it('keeps only stream properties as binaries', () => {
+      for (const b of m.binaryProperties ?? []) {
+        expect(resolvePath(b.path)).toEqual({ type: 'Edm.Stream', collection: false });
+        expect(b.path.endsWith(`/${b.name}`)).toBe(true);
+        expect(m.readOnlyProperties).toContain(b.name);
+      }
     });
 
     it('names child properties that exist', () => {

@@ -11,7 +11,7 @@ const CHILD_RESOURCES: Record<string, { module: string; child: string }> = {
 };
 
 /** Resources the catalogue does not cover yet. */
-const NOT_YET_MODULES = ['organization'];
+const NOT_YET_MODULES: string[] = [];
 
 /**
  * Properties the docs call read-only in the sense "cannot be changed", which are nevertheless
@@ -50,11 +50,18 @@ const resources = Object.keys(readonly);
       },
     );
 
-    it('covers every module with a read-only list and strips id', () => {
+    it('covers every core module with a read-only list and strips id', () => {
+      // The 2021 examples predate the modules added in 0.2.0; those were checked against the
+      // current resource docs when written (and the CSDL test keeps their names honest).
       const covered = new Set(resources.map((r) => CHILD_RESOURCES[r]?.module ?? r));
-      expect(ALL_MODULES.map((m) => m.id).filter((id) => !covered.has(id))).toEqual([]);
+      expect(
+        ALL_MODULES.filter((m) => !m.addedInVersion)
+          .map((m) => m.id)
+          .filter((id) => !covered.has(id)),
+      ).toEqual([]);
       for (const m of ALL_MODULES) {
-        expect(m.readOnlyProperties).toContain('id');
+        // Objects keyed by another property (cross-tenant partners: tenantId) have no id.
+        if (!m.keyProperty) expect(m.readOnlyProperties).toContain('id');
         for (const c of m.children) expect(c.readOnlyProperties).toContain('id');
       }
     });
@@ -66,7 +73,11 @@ const resources = Object.keys(readonly);
           expect(m.readOnlyProperties).not.toContain(r.path.split(/[.[]/)[0]);
         }
         for (const c of m.children) {
-          for (const key of c.matchBy) expect(c.readOnlyProperties).not.toContain(key);
+          // A caller-chosen child id (a policy rule name, a locale) is stripped from bodies but
+          // still identifies the child.
+          for (const key of c.matchBy.filter((k) => !(k === 'id' && c.callerChosenId))) {
+            expect(c.readOnlyProperties).not.toContain(key);
+          }
         }
       }
     });

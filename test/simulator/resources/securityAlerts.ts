@@ -1,0 +1,55 @@
+import type { ResourceDescriptor } from './descriptor';
+import { timestamps } from './timestamps';
+
+/**
+ * /security/alerts_v2 (microsoft.graph.security.alert): raised by the services, read-only except
+ * the triage fields PATCH may change (graph-catalogue 41 / B41).
+ */
+export const securityAlerts: ResourceDescriptor = {
+  name: 'securityAlerts',
+  path: 'security/alerts_v2',
+  odataType: 'microsoft.graph.security.alert',
+  properties: [
+    'actorDisplayName',
+    'additionalData',
+    'alertPolicyId',
+    'alertWebUrl',
+    'assignedTo',
+    'categories',
+    'category',
+    'classification',
+    'comments',
+    'createdDateTime',
+    'customDetails',
+    'description',
+    'detectionSource',
+    'detectorId',
+    'determination',
+    'evidence',
+    'firstActivityDateTime',
+    'id',
+    'incidentId',
+    'incidentWebUrl',
+    'investigationState',
+    'lastActivityDateTime',
+    'lastUpdateDateTime',
+    'mitreTechniques',
+    'productName',
+    'providerAlertId',
+    'recommendedActions',
+    'resolvedDateTime',
+    'serviceSource',
+    'severity',
+    'status',
+    'systemTags',
+    'tenantId',
+    'threatDisplayName',
+    'threatFamilyName',
+    'title',
+  ],
+  readOnly: ['id', 'createdDateTime', 'lastUpdateDateTime', 'tenantId'],
+  updatable: ['status', 'classification', 'determination', 'assignedTo', 'customDetails'],
+  requiredOnCreate: [],
+  operations: { create: false, update: true, delete: false },
+  onUpdate: timestamps('lastUpdateDateTime').onUpdate,
+};
