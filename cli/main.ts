@@ -7,6 +7,7 @@ import { registerModulesCommand } from './commands/modules';
 import { registerObjectsCommand } from './commands/objects';
 import { registerPermissionsCommand } from './commands/permissions';
 import { registerRestoreCommand } from './commands/restore';
+import { registerScopeCommand } from './commands/scope';
 import { registerServeCommand } from './commands/serve';
 import { registerSimulatorCommand } from './commands/simulator';
 import { registerSnapshotsCommand } from './commands/snapshots';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .option('--json', 'machine-readable output')
     .showHelpAfterError();
   registerTenantsCommand(program);
+  registerScopeCommand(program);
   registerBackupCommand(program);
   registerJobsCommand(program);
   registerSnapshotsCommand(program);

@@ -6,6 +6,7 @@ import './http/health';
 import './http/openapi';
 import './http/registerTenant';
 import './http/listTenants';
+import './http/backupScope';
 import './http/startBackup';
 import './http/getBackupJob';
 import './http/listBackupJobs';

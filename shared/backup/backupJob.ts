@@ -1,4 +1,5 @@
 import { getModule, resolveSelection } from '../modules';
+import { defaultScope, modulesOfScope } from './backupScope';
 import type { SnapshotManifest, ModuleManifest } from '../snapshots/manifest';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
 import type { JobRepository } from '../state/jobRepository';
@@ -20,16 +21,7 @@ export async function selectModules(deps: BackupJobDeps, input: BackupJobInput):
     return resolveSelection({ modules: input.modules });
   }
   const scope = await deps.scopes.get(input.tenantId);
-  if (!scope) return resolveSelection({ enableAll: true });
-  return resolveSelection({
-    enableAll: scope.enableAll,
-    categories: Object.entries(scope.categories)
-      .filter(([, on]) => on)
-      .map(([c]) => c),
-    modules: Object.entries(scope.modules)
-      .filter(([, on]) => on)
-      .map(([m]) => m),
-  });
+  return modulesOfScope(scope ?? defaultScope()).selectedModules;
 }
 
 /**

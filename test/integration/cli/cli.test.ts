@@ -143,6 +143,29 @@ describe('entra-backup CLI', () => {
     expect(simulator.counters().writes).toBe(0);
   });
 
+  it('saves a backup scope and reports what backups will read', async () => {
+    const set = await cli(
+      '--json',
+      'scope',
+      'set',
+      '--tenant',
+      tenantId,
+      '--categories',
+      'Policies',
+      '--modules',
+      'users',
+    );
+    expect(set.code).toBe(0);
+    const view = JSON.parse((await cli('--json', 'scope', 'show', '--tenant', tenantId)).stdout);
+    expect(view.selectedModules).toEqual(
+      expect.arrayContaining(['users', 'conditionalAccessPolicies']),
+    );
+    expect(view.selectedModules).not.toContain('groups');
+    const bad = await cli('--json', 'scope', 'set', '--tenant', tenantId, '--categories', 'Nope');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Nope/);
+  });
+
   it('prints the module catalogue and the permissions a selection needs', async () => {
     const catalogue = JSON.parse((await cli('--json', 'modules')).stdout);
     expect(catalogue.map((m: { id: string }) => m.id)).toEqual(
