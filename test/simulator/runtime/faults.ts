@@ -12,6 +12,21 @@ export const faultOptionsSchema = z.object({
   slow: z
     .object({ probability: z.number().min(0).max(1), delayMs: z.number().int().min(0) })
     .optional(),
+  /**
+   * Requests whose path (after the version, e.g. `/identity/conditionalAccess/policies`) starts
+   * with one of the prefixes always fail with this status: a missing permission (403) or a
+   * broken endpoint (500), for tests of partial failure.
+   */
+  failing: z
+    .array(
+      z.object({
+        pathPrefix: z.string().startsWith('/'),
+        status: z.number().int().min(400).max(599),
+        code: z.string().default('Authorization_RequestDenied'),
+        message: z.string().default('Insufficient privileges to complete the operation.'),
+      }),
+    )
+    .optional(),
 });
 
 /** Injected failures; deterministic for a given seed and request sequence. */
@@ -36,6 +51,11 @@ export class FaultInjector {
     this.options = faultOptionsSchema.parse(options);
     this.random = new SeededRandom(this.seed ^ 0x5eed);
     this.count = 0;
+  }
+
+  /** The configured failure for a path, if any (checked before the random faults). */
+  failureFor(path: string): { status: number; code: string; message: string } | undefined {
+    return this.options.failing?.find((f) => path.startsWith(f.pathPrefix));
   }
 
   /** `canReset` is false inside $batch (there is no connection of its own to drop). */

@@ -115,6 +115,15 @@ export class Pipeline {
     }
     this.counters.request(`${req.method} ${route.template}`, inBatch);
 
+    const failure = this.faults.failureFor(`/${segments.slice(1).join('/')}`);
+    if (failure) {
+      return this.finish(
+        fail(new GraphError(failure.status, failure.code, failure.message)),
+        requestId,
+        clientRequestId,
+        0,
+      );
+    }
     const fault = this.faults.decide(!inBatch);
     if (fault.kind === 'reset') return 'reset';
     const faultDelay = fault.delayMs;
