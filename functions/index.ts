@@ -7,6 +7,7 @@ import './http/openapi';
 import './http/registerTenant';
 import './http/listTenants';
 import './http/backupScope';
+import './http/backupSchedules';
 import './http/startBackup';
 import './http/getBackupJob';
 import './http/listBackupJobs';

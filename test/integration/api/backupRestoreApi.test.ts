@@ -3,6 +3,7 @@ import { expectedModuleIds } from '../../support/expectedRecords';
 import { signTestToken, testAuthEnv } from '../../support/tokens';
 import { startLocalHttpServer, type LocalHttpServer } from '../../../shared/local/httpServer';
 import { breakTenant } from '../../../scripts/demoScenario';
+import { runDueSchedules } from '../../../shared/backup/runDueSchedules';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -75,6 +76,41 @@ describe('HTTP API: backups and restores through the real handlers', () => {
     expect(extraField.status).toBe(400);
     const jobs = await call('GET', `tenants/${tenant}/backups`, reader);
     expect(jobs.body.value).toEqual([]);
+  });
+
+  it('saves schedules, refuses a bad one, and the timer starts the due ones once', async () => {
+    const tenant = harness.tenantId;
+    const admin = await signTestToken({ roles: ['Backup.Admin'] });
+    const tooOften = await call('PUT', `tenants/${tenant}/schedules/nightly`, admin, {
+      intervalMinutes: 5,
+    });
+    expect(tooOften.status).toBe(400);
+    expect((await call('GET', `tenants/${tenant}/schedules`, reader)).body.value).toEqual([]);
+    const badId = await call('PUT', `tenants/${tenant}/schedules/Bad%20Id`, admin, {
+      intervalMinutes: 60,
+    });
+    expect(badId.status).toBe(400);
+    expect(
+      (await call('PUT', `tenants/${tenant}/schedules/nightly`, operator, { intervalMinutes: 60 }))
+        .status,
+    ).toBe(403);
+    const saved = await call('PUT', `tenants/${tenant}/schedules/nightly`, admin, {
+      intervalMinutes: 1440,
+    });
+    expect(saved.status).toBe(200);
+
+    // The timer's logic: a due schedule starts a backup; run again at once, nothing is due.
+    const services = harness.runtime.services;
+    const first = await runDueSchedules(services, harness.runtime.runner, new Date());
+    const mine = first.filter((o) => o.tenantId === tenant);
+    expect(mine).toEqual([expect.objectContaining({ scheduleId: 'nightly', outcome: 'started' })]);
+    const again = await runDueSchedules(services, harness.runtime.runner, new Date());
+    expect(again.filter((o) => o.tenantId === tenant)).toEqual([]);
+    await harness.runtime.runner.waitForCompletion(`backup-${tenant}`, { timeoutMs: 60_000 });
+    const schedule = (await call('GET', `tenants/${tenant}/schedules`, reader)).body.value[0];
+    expect(Date.parse(schedule.nextRunAt)).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    // Later tests compare against the latest snapshot: let them make their own.
+    await services.schedules.delete(tenant, 'nightly');
   });
 
   it('starts a backup (202 + Location), refuses a second one (409), then reports it done (200)', async () => {
