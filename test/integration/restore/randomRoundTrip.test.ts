@@ -1,0 +1,148 @@
+import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
+import { expectedModuleIds } from '../../support/expectedRecords';
+import {
+  decideRestore,
+  restoreInstanceId,
+  startRestore,
+} from '../../../shared/restore/startRestore';
+import { getRestoreView } from '../../../shared/restore/restoreView';
+import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
+
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Random edits, soft and hard deletes and membership removals across the restorable modules. */
+function mutate(harness: BackupHarness, seed: number): string[] {
+  const store = harness.simulator.store;
+  const random = prng(seed);
+  const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
+  const done: string[] = [];
+  const edits: Array<[string, string]> = [
+    ['users', 'jobTitle'],
+    ['groups', 'description'],
+    ['applications', 'description'],
+    ['servicePrincipals', 'notes'],
+    ['administrativeUnits', 'description'],
+    ['namedLocations', 'displayName'],
+    ['conditionalAccessPolicies', 'displayName'],
+  ];
+  for (const [resource, property] of edits) {
+    for (let i = 0; i < 2; i++) {
+      const object = pick([...store.list(resource)]);
+      if (!object) continue;
+      store.update(resource, { ...object, [property]: `changed ${seed}-${i}` });
+      done.push(`edit ${resource} ${object.id} ${property}`);
+    }
+  }
+  for (const resource of ['users', 'groups', 'applications']) {
+    const soft = pick(
+      [...store.list(resource)].filter((o) => !String(o.displayName).includes('Break Glass')),
+    );
+    if (soft) {
+      store.softDelete(resource, soft.id);
+      done.push(`soft-delete ${resource} ${soft.id}`);
+    }
+  }
+  for (const resource of ['groups', 'users']) {
+    const hard = pick([...store.list(resource)]);
+    if (hard) {
+      store.softDelete(resource, hard.id);
+      store.hardDelete(resource, hard.id);
+      done.push(`purge ${resource} ${hard.id}`);
+    }
+  }
+  for (let i = 0; i < 4; i++) {
+    const group = pick(
+      [...store.list('groups')].filter(
+        (g) => !((g.groupTypes as string[]) ?? []).includes('DynamicMembership'),
+      ),
+    );
+    if (!group) continue;
+    const member = pick([...store.linkTargets('groupMembers', group.id)]);
+    if (member && store.removeLink('groupMembers', group.id, member))
+      done.push(`unlink ${group.id} ${member}`);
+  }
+  return done;
+}
+
+describe('restore round trip after random mutations', () => {
+  let harness: BackupHarness;
+  beforeAll(async () => {
+    harness = await startBackupHarness({ preset: 'demo', seed: 17 });
+  });
+  afterAll(() => harness.stop());
+
+  it.each([101, 202])(
+    'seed %i: restore converges, no write is rejected, a second plan has nothing to do',
+    async (seed) => {
+      const backup = await harness.backup({ modules: expectedModuleIds() });
+      const mutations = mutate(harness, seed);
+      expect(mutations.length).toBeGreaterThan(15);
+
+      const run = async (dryRun: boolean): Promise<RestoreOutcome> => {
+        const { restoreId } = await startRestore(harness.runtime.services, harness.runtime.runner, {
+          tenantId: harness.tenantId,
+          request: {
+            source: { kind: 'snapshot', snapshotId: backup.snapshotId! },
+            selection: {},
+            relationshipMode: 'merge',
+            caPolicyLossMode: 'createDisabled',
+          },
+          dryRun,
+          requestedBy: 'test',
+        });
+        if (!dryRun) {
+          let view = await getRestoreView(
+            harness.runtime.services,
+            harness.runtime.runner,
+            restoreId,
+          );
+          for (let i = 0; i < 300 && view.status !== 'awaitingConfirmation'; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            view = await getRestoreView(
+              harness.runtime.services,
+              harness.runtime.runner,
+              restoreId,
+            );
+          }
+          await decideRestore(harness.runtime.services, harness.runtime.runner, restoreId, {
+            action: 'confirm',
+            planHash: view.planHash!,
+            by: 'test',
+          });
+        }
+        const status = await harness.runtime.runner.waitForCompletion(
+          restoreInstanceId(restoreId),
+          { timeoutMs: 100_000 },
+        );
+        return status.output as RestoreOutcome;
+      };
+
+      const applied = await run(false);
+      // No write was refused (the simulator answers 400 for read-only properties in a body).
+      expect({ mutations: mutations.length, failures: applied.failures }).toEqual({
+        mutations: mutations.length,
+        failures: [],
+      });
+      expect(applied.residual).toBe(0);
+      expect(applied.status).toBe('succeeded');
+
+      const again = (await run(true)).plan!.counts;
+      expect(
+        again.restoreDeleted +
+          again.create +
+          again.update +
+          again.addLink +
+          again.removeLink +
+          again.createChild,
+      ).toBe(0);
+    },
+  );
+});
