@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { stopChild } from '../../shared/local/azurite';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { SimulatorEndpoint } from './simulatorAdmin';
 
@@ -71,17 +72,5 @@ export function spawnSimulator(options: {
         stop: () => stopChild(child),
       });
     });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }
