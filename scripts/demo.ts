@@ -16,7 +16,7 @@ import { startLocalRuntime, type LocalRuntime } from '../cli/localRuntime';
 import { waitForOrchestration } from '../cli/waitForOrchestration';
 import { breakTenant } from './demoScenario';
 import { decideRestore, restoreInstanceId, startRestore } from '../shared/restore/startRestore';
-import { getRestoreView } from '../shared/restore/restoreView';
+import { waitForPlan } from '../shared/restore/restoreView';
 import type { RestoreOutcome } from '../shared/restore/restoreJob';
 
 function heading(text: string): void {
@@ -129,25 +129,18 @@ async function main(): Promise<void> {
       dryRun: false,
       requestedBy: 'demo',
     });
-    let view = await getRestoreView(runtime.services, runtime.runner, restoreId);
-    while (view.status !== 'awaitingConfirmation') {
-      if (!view.running)
-        throw new Error(`restore planning ended ${view.status}: ${view.error ?? ''}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      view = await getRestoreView(runtime.services, runtime.runner, restoreId);
-    }
-    const planned = await getRestoreView(runtime.services, runtime.runner, restoreId, {
+    const planned = await waitForPlan(runtime.services, runtime.runner, restoreId, {
       plan: 'text',
     });
     process.stdout.write(`${planned.planText}\n`);
     process.stdout.write(
-      `Planning made ${simulator.counters().writes - writesBefore} writes. Plan hash ${view.planHash}.\n`,
+      `Planning made ${simulator.counters().writes - writesBefore} writes. Plan hash ${planned.planHash}.\n`,
     );
 
     heading('6. Confirming that exact plan (hash) and applying it');
     await decideRestore(runtime.services, runtime.runner, restoreId, {
       action: 'confirm',
-      planHash: view.planHash!,
+      planHash: planned.planHash!,
       by: 'demo',
     });
     const finished = await waitForOrchestration(runtime.runner, restoreInstanceId(restoreId), {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tenantIdSchema } from '../../shared/api/schemas/common';
 import { acceptUpload, uploadBlobName } from '../../shared/restore/uploads';
 import type { RestoreOutcome } from '../../shared/restore/restoreJob';
-import { getRestoreView } from '../../shared/restore/restoreView';
+import { getRestoreView, waitForPlan } from '../../shared/restore/restoreView';
 import { decideRestore, restoreInstanceId, startRestore } from '../../shared/restore/startRestore';
 import type { RestoreRequest } from '../../shared/restore/restoreTypes';
 import { startLocalRuntime, type LocalRuntime } from '../localRuntime';
@@ -143,18 +143,12 @@ export function registerRestoreCommand(program: Command): void {
             requestedBy: actor(),
           });
           const instanceId = restoreInstanceId(restoreId);
-          let view = await getRestoreView(runtime.services, runtime.runner, restoreId);
-          while (view.status !== 'awaitingConfirmation') {
-            if (!view.running)
-              throw new Error(`restore ${restoreId} ended ${view.status}: ${view.error ?? ''}`);
-            await new Promise((resolve) => setTimeout(resolve, 200));
-            view = await getRestoreView(runtime.services, runtime.runner, restoreId);
-          }
-          const withPlan = await getRestoreView(runtime.services, runtime.runner, restoreId, {
+          const withPlan = await waitForPlan(runtime.services, runtime.runner, restoreId, {
             plan: 'text',
+            pollMs: 200,
           });
           if (!options.json) process.stdout.write(`${withPlan.planText}\n`);
-          const planHash = options.planHash ?? view.planHash!;
+          const planHash = options.planHash ?? withPlan.planHash!;
           await decideRestore(runtime.services, runtime.runner, restoreId, {
             action: 'confirm',
             planHash,

@@ -65,3 +65,28 @@ export async function getRestoreView(
   }
   return view;
 }
+
+/**
+ * Waits until a restore's plan awaits confirmation (planning done, hash known); throws when the
+ * restore ended first or the time runs out. `plan` asks for the plan in the returned view.
+ */
+export async function waitForPlan(
+  services: Services,
+  client: OrchestrationClient,
+  restoreId: string,
+  options: { plan?: 'json' | 'text'; pollMs?: number; timeoutMs?: number } = {},
+): Promise<RestoreView> {
+  const deadline = Date.now() + (options.timeoutMs ?? 600_000);
+  for (;;) {
+    const view = await getRestoreView(services, client, restoreId);
+    if (view.status === 'awaitingConfirmation') {
+      return options.plan
+        ? getRestoreView(services, client, restoreId, { plan: options.plan })
+        : view;
+    }
+    if (!view.running)
+      throw new Error(`restore ${restoreId} ended ${view.status}: ${view.error ?? ''}`);
+    if (Date.now() > deadline) throw new Error(`restore ${restoreId} was not planned in time`);
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
+  }
+}

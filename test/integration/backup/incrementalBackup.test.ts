@@ -1,17 +1,7 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { readSnapshot } from '../../support/snapshotReader';
+import { Prng } from '../../simulator/generator/prng';
 import { expectedModuleIds } from '../../support/expectedRecords';
-
-/** Small deterministic PRNG so the "random" changes are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('incremental backup', () => {
   let harness: BackupHarness;
@@ -25,7 +15,8 @@ describe('incremental backup', () => {
     const first = await harness.backup({ modules });
     expect(first.status).toBe('succeeded');
 
-    const random = prng(42);
+    const generator = new Prng(42);
+    const random = (): number => generator.next();
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
     const graph = harness.graph;
     const users = await graph.getAll<{ id: string }>('/users?$select=id&$top=999');

@@ -5,23 +5,15 @@ import {
   restoreInstanceId,
   startRestore,
 } from '../../../shared/restore/startRestore';
-import { getRestoreView } from '../../../shared/restore/restoreView';
+import { waitForPlan } from '../../../shared/restore/restoreView';
+import { Prng } from '../../simulator/generator/prng';
 import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
-
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random edits, soft and hard deletes and membership removals across the restorable modules. */
 function mutate(harness: BackupHarness, seed: number): string[] {
   const store = harness.simulator.store;
-  const random = prng(seed);
+  const generator = new Prng(seed);
+  const random = (): number => generator.next();
   const pick = <T>(items: T[]): T | undefined => items[Math.floor(random() * items.length)];
   const done: string[] = [];
   const edits: Array<[string, string]> = [
@@ -99,19 +91,11 @@ describe('restore round trip after random mutations', () => {
           requestedBy: 'test',
         });
         if (!dryRun) {
-          let view = await getRestoreView(
+          const view = await waitForPlan(
             harness.runtime.services,
             harness.runtime.runner,
             restoreId,
           );
-          for (let i = 0; i < 300 && view.status !== 'awaitingConfirmation'; i++) {
-            await new Promise((resolve) => setTimeout(resolve, 50));
-            view = await getRestoreView(
-              harness.runtime.services,
-              harness.runtime.runner,
-              restoreId,
-            );
-          }
           await decideRestore(harness.runtime.services, harness.runtime.runner, restoreId, {
             action: 'confirm',
             planHash: view.planHash!,

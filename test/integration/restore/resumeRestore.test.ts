@@ -6,7 +6,7 @@ import {
   restoreInstanceId,
   startRestore,
 } from '../../../shared/restore/startRestore';
-import { getRestoreView } from '../../../shared/restore/restoreView';
+import { waitForPlan } from '../../../shared/restore/restoreView';
 import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
 import { startLocalRuntime } from '../../../cli/localRuntime';
 
@@ -33,11 +33,7 @@ describe('a restore apply killed mid-run', () => {
       dryRun: false,
       requestedBy: 'test',
     });
-    let view = await getRestoreView(first.services, first.runner, restoreId);
-    for (let i = 0; i < 300 && view.status !== 'awaitingConfirmation'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      view = await getRestoreView(first.services, first.runner, restoreId);
-    }
+    const view = await waitForPlan(first.services, first.runner, restoreId);
     await decideRestore(first.services, first.runner, restoreId, {
       action: 'confirm',
       planHash: view.planHash!,
