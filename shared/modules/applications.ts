@@ -105,6 +105,8 @@ export const applicationsModule: ModuleDefinition = {
     'passwordCredentials',
   ],
   references: [],
+  // Conditional access and service principals name applications by appId.
+  alternateKeys: [{ property: 'appId', addressable: true }],
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/applications/{id}',

@@ -84,6 +84,8 @@ export const conditionalAccessPoliciesModule: ModuleDefinition = {
       literals: LOCATION_LITERALS,
     },
   ],
+  // A policy that loses an exclusion (a break-glass group) would lock more people out.
+  referenceLoss: { disabledProperties: { state: 'disabled' } },
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/identity/conditionalAccess/policies/{id}',

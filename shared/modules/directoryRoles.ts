@@ -29,6 +29,7 @@ export const directoryRolesModule: ModuleDefinition = {
   children: [],
   readOnlyProperties: ['id', 'deletedDateTime', 'description', 'displayName'],
   references: [],
+  alternateKeys: [{ property: 'roleTemplateId' }],
   restore: {
     kind: 'createOrUpdate',
     createPath: '/directoryRoles',

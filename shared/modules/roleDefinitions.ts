@@ -28,6 +28,8 @@ export const roleDefinitionsModule: ModuleDefinition = {
   // resourceScopes is deprecated ("DO NOT USE"): never sent back.
   readOnlyProperties: ['id', 'isBuiltIn', 'resourceScopes'],
   references: [],
+  // Conditional access names roles by template id.
+  alternateKeys: [{ property: 'templateId' }],
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/roleManagement/directory/roleDefinitions/{id}',

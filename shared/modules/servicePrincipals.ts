@@ -103,10 +103,16 @@ export const servicePrincipalsModule: ModuleDefinition = {
     // Secrets are only added by addPassword; PATCH refuses them.
     'passwordCredentials',
   ],
-  references: [],
+  // The appId is the application's: a re-created application's new appId flows into its service
+  // principal. First-party apps have no application object, so their appId is kept as it is.
+  references: [
+    { path: 'appId', targets: ['applications'], targetProperty: 'appId', keepDangling: true },
+  ],
+  alternateKeys: [{ property: 'appId', addressable: true }],
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/servicePrincipals/{id}',
+    immutableProperties: ['appId'],
     softDelete: directorySoftDelete('servicePrincipal'),
   },
   dependsOn: ['applications', 'users', 'groups'],

@@ -34,7 +34,32 @@ export interface ReferencePath {
    * applications by `appId`, roles by `roleTemplateId`. Remapping looks the value up by this key.
    */
   targetProperty?: string;
+  /**
+   * A value that is neither in the restore set nor live is written as it is instead of being
+   * dropped as dangling: a service principal names its application by appId, and Microsoft's
+   * first-party applications have no application object in the tenant.
+   */
+  keepDangling?: boolean;
 }
+
+/**
+ * A property other objects use to name an object instead of its id (ReferencePath.targetProperty):
+ * applications and service principals by `appId`, roles by `templateId` / `roleTemplateId`.
+ */
+export interface AlternateKeyDefinition {
+  property: string;
+  /**
+   * Graph addresses the object by it (`{listPath}({property}='{value}')`), so a value outside the
+   * restore set can be checked live instead of being reported as dangling.
+   */
+  addressable?: boolean;
+}
+
+/**
+ * Stands for a random one-time password in a create body (`createDefaults`): the applier fills it
+ * in just before the request, so it is never stored in a plan, a log or a snapshot.
+ */
+export const GENERATED_PASSWORD = '{{secret:generatedPassword}}';
 
 /** A directoryObject link collection (members, owners) or single link (manager). */
 export interface RelationshipDefinition {
@@ -136,6 +161,11 @@ export type RestoreStrategy =
        * requests, which need `action: 'adminAssign'` besides the schedule's own properties.
        */
       createDefaults?: Record<string, unknown>;
+      /**
+       * Properties set at creation that an update must not carry (a service principal's appId):
+       * a difference is reported as a warning instead of a write Graph would refuse.
+       */
+      immutableProperties?: string[];
     }
   | { kind: 'singleton'; method: 'PATCH' | 'PUT'; path: string }
   | { kind: 'backupOnly'; reason: string };
@@ -212,6 +242,15 @@ export interface ModuleDefinition {
    * names the delegated permissions a delegated connection needs.
    */
   delegatedOnly?: { reason: string };
+  /** Properties other objects name these objects by (see AlternateKeyDefinition). */
+  alternateKeys?: AlternateKeyDefinition[];
+  /**
+   * An object that loses a reference becomes less strict (a conditional access policy that no
+   * longer excludes a break-glass group applies to it): instead of dropping the reference, the
+   * restore blocks the object, or with `caPolicyLossMode: createDisabled` writes it with these
+   * properties merged in so it takes no effect until an admin reviews it.
+   */
+  referenceLoss?: { disabledProperties: Record<string, unknown> };
 }
 
 /** One backed-up object as stored in a snapshot chunk (one NDJSON line). */

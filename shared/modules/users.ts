@@ -1,5 +1,5 @@
 import { DIRECTORY_PAGE_SIZE, directorySoftDelete } from './common';
-import type { ModuleDefinition } from './types';
+import { GENERATED_PASSWORD, type ModuleDefinition } from './types';
 
 /**
  * Users. The select list is every directory-stored property of the v1.0 user type; left out on
@@ -132,7 +132,10 @@ export const usersModule: ModuleDefinition = {
     kind: 'createOrUpdate',
     updatePath: '/users/{id}',
     softDelete: directorySoftDelete('user'),
-    createOnlyProperties: ['passwordProfile'],
+    // Graph needs a password to create a user; the backup has none (it cannot be read).
+    createDefaults: {
+      passwordProfile: { forceChangePasswordNextSignIn: true, password: GENERATED_PASSWORD },
+    },
   },
   dependsOn: [],
   naturalKey: 'userPrincipalName',

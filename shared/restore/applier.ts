@@ -3,7 +3,7 @@ import { GraphRequestError } from '../graph/graphErrors';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
 import { sameValue } from './canonicalJson';
 import { generatePassword } from './passwordGenerator';
-import { resolvePlaceholders, UnresolvedPlaceholderError } from './placeholders';
+import { idMapEntry, resolvePlaceholders, UnresolvedPlaceholderError } from './placeholders';
 import { loadIdMap, loadPlan, saveIdMap } from './planStore';
 import type { ApplyResult, IdMap, PlanAction } from './restoreTypes';
 
@@ -155,7 +155,7 @@ async function applyCreate(
     const lookup = resolvePlaceholders(action.lookupPath, idMap);
     const found = (await graph.get<{ value?: Json[] }>(lookup, version)).value?.[0];
     if (found && typeof found.id === 'string') {
-      idMap[key] = entryOf(found);
+      idMap[key] = idMapEntry(action.moduleId, found);
       await persistIdMap();
       return done('skipped', found.id);
     }
@@ -174,7 +174,7 @@ async function applyCreate(
   // The password exists only inside this request.
   const body = resolvePlaceholders(action.body, idMap, { password: generatePassword });
   const created = await graph.request<Json>({ method: 'POST', url: path, version, body });
-  const entry = entryOf(created.body);
+  const entry = idMapEntry(action.moduleId, created.body);
   idMap[key] = entry;
   await persistIdMap();
   return done('succeeded', entry.id);
@@ -183,12 +183,6 @@ async function applyCreate(
 function idOf(body: unknown): string | undefined {
   const id = (body as Json | undefined)?.id;
   return typeof id === 'string' ? id : undefined;
-}
-
-function entryOf(object: Json): { id: string; appId?: string } {
-  const id = idOf(object);
-  if (!id) throw new Error('Graph answered a create without an id');
-  return typeof object.appId === 'string' ? { id, appId: object.appId } : { id };
 }
 
 async function exists(graph: GraphApi, path: string, version: 'v1.0' | 'beta'): Promise<boolean> {

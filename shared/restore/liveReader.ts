@@ -202,7 +202,7 @@ export async function readChildren(
   return out;
 }
 
-/** Which of `ids` exist live in any of the modules (by id, or by appId for app modules). */
+/** Which of `ids` exist live in any of the modules (by id, or by an addressable alternate key). */
 export async function existingIds(
   graph: GraphApi,
   modules: ModuleDefinition[],
@@ -218,14 +218,15 @@ export async function existingIds(
     );
     for (const id of (await batchGet(graph, module.graphVersion, urls)).keys()) found.add(id);
     pending = pending.filter((id) => !found.has(id));
-    if (module.id === 'applications' || module.id === 'servicePrincipals') {
-      const byAppId = new Map(
+    for (const key of module.alternateKeys ?? []) {
+      if (!key.addressable || pending.length === 0) continue;
+      const byKey = new Map(
         pending.map((id) => [
           id,
-          `${module.listPath}(appId='${encodeURIComponent(id.replace(/'/g, "''"))}')?$select=id`,
+          `${module.listPath}(${key.property}='${encodeURIComponent(id.replace(/'/g, "''"))}')?$select=id`,
         ]),
       );
-      for (const id of (await batchGet(graph, module.graphVersion, byAppId)).keys()) found.add(id);
+      for (const id of (await batchGet(graph, module.graphVersion, byKey)).keys()) found.add(id);
       pending = pending.filter((id) => !found.has(id));
     }
   }

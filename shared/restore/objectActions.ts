@@ -1,11 +1,11 @@
 import { sameValue } from './canonicalJson';
 import { naturalKeyPath, substitute } from './liveReader';
 import type { ObjectState } from './objectStates';
-import { GENERATED_PASSWORD, idMapKey } from './placeholders';
+import { idMapKey } from './placeholders';
 import type { PlanDraft } from './planDraft';
 import type { ReferenceResolver } from './referenceResolver';
 import type { RestoreRequest } from './restoreTypes';
-import { implicitReferences, rewriteReferences } from './rewriteReferences';
+import { rewriteReferences } from './rewriteReferences';
 import { warnLostSecrets } from './secretWarnings';
 import {
   createBody,
@@ -14,12 +14,6 @@ import {
   updateBody,
   writableProperties,
 } from './writableProperties';
-
-/** Properties fixed at creation that a PATCH must not carry (a service principal's application). */
-const CREATE_ONLY: Record<string, string[]> = { servicePrincipals: ['appId'] };
-
-/** Modules whose lost references weaken security: never applied as is (caPolicyLossMode). */
-export const CA_LOSS_MODULES = new Set(['conditionalAccessPolicies']);
 
 /**
  * The object-level actions of one backup object: restore from deleted items, create, update,
@@ -46,17 +40,13 @@ export function planObjectActions(
     return false;
   }
 
-  const rewritten = rewriteReferences(
-    record.object,
-    [...module.references, ...implicitReferences(module.id)],
-    resolver,
-  );
+  const rewritten = rewriteReferences(record.object, module.references, resolver);
   let desired = writableProperties(module, rewritten.object);
   const dependsOn = new Set(rewritten.dependsOn);
 
   if (rewritten.dangling.length > 0) {
     const lost = rewritten.dangling.map((d) => `${d.path} ${d.value}`).join(', ');
-    if (CA_LOSS_MODULES.has(module.id)) {
+    if (module.referenceLoss) {
       if (request.caPolicyLossMode === 'block') {
         draft.add({
           ...base,
@@ -68,16 +58,20 @@ export function planObjectActions(
           moduleId: module.id,
           objectId: record.id,
           code: 'caPolicyBlocked',
-          message: `Conditional access policy ${displayName ?? record.id} is not restored: it would lose ${lost}.`,
+          message: `${module.displayName}: ${displayName ?? record.id} is not restored: it would lose ${lost}.`,
         });
         return false;
       }
-      desired = { ...desired, state: 'disabled' };
+      const disabled = module.referenceLoss.disabledProperties;
+      desired = { ...desired, ...disabled };
+      const how = Object.entries(disabled)
+        .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
+        .join(', ');
       draft.warn({
         moduleId: module.id,
         objectId: record.id,
         code: 'caPolicyDisabled',
-        message: `Conditional access policy ${displayName ?? record.id} is written in state disabled because it loses ${lost}; review it and enable it again.`,
+        message: `${module.displayName}: ${displayName ?? record.id} is written with ${how} because it loses ${lost}; review it and enable it again.`,
       });
     } else {
       for (const d of rewritten.dangling) {
@@ -117,7 +111,7 @@ export function planObjectActions(
   const method = restore.updateMethod ?? 'PATCH';
   const updateFrom = (live: Record<string, unknown>, liveId: string, reason: string): void => {
     const updatable = { ...desired };
-    for (const key of CREATE_ONLY[module.id] ?? []) {
+    for (const key of restore.immutableProperties ?? []) {
       if (key in updatable && !sameValue(updatable[key], live[key])) {
         draft.warn({
           moduleId: module.id,
@@ -214,13 +208,6 @@ export function planObjectActions(
         ...(module.callerChosenId ? { id: record.id } : {}),
         ...restore.createDefaults,
       };
-      const passwordModule = (module.writeOnlyProperties ?? []).includes('passwordProfile');
-      if (passwordModule) {
-        body.passwordProfile = {
-          forceChangePasswordNextSignIn: true,
-          password: GENERATED_PASSWORD,
-        };
-      }
       const keyValue = module.naturalKey ? rewritten.object[module.naturalKey] : undefined;
       draft.add({
         ...base,

@@ -1,19 +1,41 @@
-import type { IdMap } from './restoreTypes';
+import { getModule, isModuleId } from '../modules';
+import { GENERATED_PASSWORD } from '../modules/types';
+import type { IdMap, IdMapEntry } from './restoreTypes';
+
+export { GENERATED_PASSWORD };
 
 /**
  * Ids that exist only after apply (re-created objects) travel in the plan as placeholders and are
  * resolved through the id map just before each write. The generated password placeholder is
- * filled at apply time and never stored.
+ * filled at apply time and never stored. `{{appId:…}}` is the 0.1 spelling of `{{key:appId:…}}`,
+ * still read so that plans saved before an upgrade apply.
  */
-const PLACEHOLDER = /\{\{(id|appId):([A-Za-z0-9_-]+):([^}]+)\}\}/g;
-export const GENERATED_PASSWORD = '{{secret:generatedPassword}}';
+const PLACEHOLDER = /\{\{(id|appId|key:[A-Za-z0-9_]+):([A-Za-z0-9_-]+):([^}]+)\}\}/g;
 
 export function idPlaceholder(moduleId: string, backupId: string): string {
   return `{{id:${moduleId}:${backupId}}}`;
 }
 
-export function appIdPlaceholder(moduleId: string, backupId: string): string {
-  return `{{appId:${moduleId}:${backupId}}}`;
+/** The value of an alternate key (appId) an object will only have once it is re-created. */
+export function keyPlaceholder(property: string, moduleId: string, backupId: string): string {
+  return `{{key:${property}:${moduleId}:${backupId}}}`;
+}
+
+/**
+ * What the id map keeps of a created object: its id and the alternate keys its module declares,
+ * which placeholders may ask for.
+ */
+export function idMapEntry(moduleId: string, created: Record<string, unknown>): IdMapEntry {
+  const id = created.id;
+  if (typeof id !== 'string' || !id) throw new Error('Graph answered a create without an id');
+  const entry: IdMapEntry = { id };
+  const keys = isModuleId(moduleId) ? (getModule(moduleId).alternateKeys ?? []) : [];
+  for (const { property } of keys) {
+    if (typeof created[property] === 'string') entry[property] = created[property];
+  }
+  // Entries written before alternate keys were declared kept appId whatever the module.
+  if (typeof created.appId === 'string') entry.appId = created.appId;
+  return entry;
 }
 
 export function idMapKey(moduleId: string, backupId: string): string {
@@ -52,7 +74,7 @@ export function resolveString(
   let out = text.replace(PLACEHOLDER, (_all, kind: string, moduleId: string, backupId: string) => {
     const key = idMapKey(moduleId, backupId);
     const entry = idMap[key];
-    const value = kind === 'appId' ? entry?.appId : entry?.id;
+    const value = kind === 'id' ? entry?.id : entry?.[kind.replace(/^key:/, '')];
     if (!value) throw new UnresolvedPlaceholderError(key);
     return value;
   });

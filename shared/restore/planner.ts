@@ -13,7 +13,6 @@ import { ReferenceResolver } from './referenceResolver';
 import { defaultCatalog, type RestoreCatalog } from './restoreCatalog';
 import { loadRestoreSet } from './restoreSource';
 import type { RestorePlan, RestoreRequest } from './restoreTypes';
-import { implicitReferences } from './rewriteReferences';
 
 export interface RestoreDeps {
   graph: GraphApi;
@@ -80,7 +79,7 @@ export async function planRestore(
   }
 
   const liveExternal = await findLiveExternal(deps.graph, catalog, states);
-  const resolver = new ReferenceResolver(states, liveExternal);
+  const resolver = new ReferenceResolver(states, liveExternal, catalog);
 
   const statesByModule = new Map<string, ObjectState[]>();
   for (const state of states) {
@@ -149,7 +148,7 @@ async function findLiveExternal(
   catalog: RestoreCatalog,
   states: ObjectState[],
 ): Promise<Set<string>> {
-  const probe = new ReferenceResolver(states);
+  const probe = new ReferenceResolver(states, new Set(), catalog);
   const byTargets = new Map<string, Set<string>>();
   const note = (
     targets: string[],
@@ -167,7 +166,7 @@ async function findLiveExternal(
     }
   };
   for (const { module, record } of states) {
-    for (const ref of [...module.references, ...implicitReferences(module.id)]) {
+    for (const ref of module.references) {
       note(ref.targets, collectAtPath(record.object, ref.path), ref.literals, ref.targetProperty);
     }
     for (const rel of module.relationships)

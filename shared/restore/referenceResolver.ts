@@ -1,5 +1,6 @@
 import type { ObjectState } from './objectStates';
-import { appIdPlaceholder, idPlaceholder } from './placeholders';
+import { idPlaceholder, keyPlaceholder } from './placeholders';
+import { defaultCatalog, type RestoreCatalog } from './restoreCatalog';
 
 /** Values that CA policies and similar use in id lists but that are not object ids. */
 const WELL_KNOWN_LITERALS = new Set([
@@ -18,33 +19,27 @@ export type Resolution =
   /** Neither live nor in the restore set: writing it would fail or lose it. */
   | { kind: 'dangling'; value: string };
 
-const APP_MODULES = new Set(['applications', 'servicePrincipals']);
-/** Properties other objects use to name an object instead of its id (ReferencePath.targetProperty). */
-const ALTERNATE_KEYS = ['templateId', 'roleTemplateId'];
-
 /**
  * Maps an id found in a backup object to the id to write: unchanged for live objects, the live id
- * for objects matched under another id, a placeholder for objects the plan creates. App modules
- * are also matched by appId (CA policies and service principals name applications by appId).
+ * for objects matched under another id, a placeholder for objects the plan creates. A reference
+ * with a `targetProperty` is matched by the alternate keys the target modules declare (CA policies
+ * name applications by appId, roles by template id).
  */
 export class ReferenceResolver {
   private readonly byId = new Map<string, ObjectState[]>();
-  private readonly byAppId = new Map<string, ObjectState[]>();
   private readonly byAlternateKey = new Map<string, ObjectState[]>();
 
   constructor(
     states: Iterable<ObjectState>,
     private readonly liveExternal: Set<string> = new Set(),
+    private readonly catalog: RestoreCatalog = defaultCatalog(),
   ) {
     for (const state of states) {
       push(this.byId, state.record.id, state);
-      for (const key of ALTERNATE_KEYS) {
-        const keyValue = state.record.object[key];
-        if (typeof keyValue === 'string') push(this.byAlternateKey, `${key}|${keyValue}`, state);
-      }
-      const appId = state.record.object.appId;
-      if (APP_MODULES.has(state.module.id) && typeof appId === 'string') {
-        push(this.byAppId, appId, state);
+      for (const { property } of state.module.alternateKeys ?? []) {
+        const keyValue = state.record.object[property];
+        if (typeof keyValue === 'string')
+          push(this.byAlternateKey, `${property}|${keyValue}`, state);
       }
     }
   }
@@ -82,7 +77,7 @@ export class ReferenceResolver {
         ? { kind: 'resolved', value }
         : { kind: 'dangling', value };
     }
-    const { state, viaAppId } = found;
+    const { state, viaKey } = found;
     const moduleId = state.module.id;
     switch (state.status) {
       case 'present':
@@ -92,15 +87,14 @@ export class ReferenceResolver {
       case 'deleted':
         return { kind: 'resolved', value, dependsOn: moduleId };
       case 'matched': {
-        const liveAppId = state.live?.appId;
-        const mapped = viaAppId && typeof liveAppId === 'string' ? liveAppId : state.liveId!;
-        return { kind: 'resolved', value: mapped };
+        const liveKey = viaKey ? state.live?.[viaKey] : undefined;
+        return { kind: 'resolved', value: typeof liveKey === 'string' ? liveKey : state.liveId! };
       }
       case 'absent':
         return {
           kind: 'resolved',
-          value: viaAppId
-            ? appIdPlaceholder(moduleId, state.record.id)
+          value: viaKey
+            ? keyPlaceholder(viaKey, moduleId, state.record.id)
             : idPlaceholder(moduleId, state.record.id),
           dependsOn: moduleId,
         };
@@ -111,22 +105,30 @@ export class ReferenceResolver {
     value: string,
     targets: string[],
     targetProperty?: string,
-  ): { state: ObjectState; viaAppId: boolean } | undefined {
-    // Roles are named by template id (roleDefinitions.templateId, directoryRoles.roleTemplateId).
-    if (targetProperty && targetProperty !== 'appId') {
-      const byKey = this.byAlternateKey
-        .get(`${targetProperty}|${value}`)
-        ?.find((s) => targets.includes(s.module.id));
-      return byKey ? { state: byKey, viaAppId: false } : undefined;
+  ): { state: ObjectState; viaKey?: string } | undefined {
+    if (!targetProperty) {
+      const direct = this.byId.get(value)?.find((s) => targets.includes(s.module.id));
+      return direct ? { state: direct } : undefined;
     }
-    const direct = this.byId.get(value)?.find((s) => targets.includes(s.module.id));
-    if (direct) return { state: direct, viaAppId: false };
-    const byApp = this.byAppId
-      .get(value)
-      ?.filter((s) => targets.includes(s.module.id) || targets.some((t) => APP_MODULES.has(t)));
-    // The application carries the appId of record; its service principal follows it.
-    const app = byApp?.find((s) => s.module.id === 'applications') ?? byApp?.[0];
-    return app ? { state: app, viaAppId: true } : undefined;
+    // A module may borrow a key from another (a service principal's appId is its application's):
+    // a reference to the borrower also accepts the lender, and the lender's object wins, because
+    // a re-created application brings the new appId its service principal then follows.
+    const lenders = new Set(targets.flatMap((t) => this.lendersOf(t, targetProperty)));
+    const candidates = (this.byAlternateKey.get(`${targetProperty}|${value}`) ?? []).filter(
+      (s) => targets.includes(s.module.id) || lenders.has(s.module.id),
+    );
+    const owner =
+      candidates.find((s) => this.lendersOf(s.module.id, targetProperty).length === 0) ??
+      candidates[0];
+    return owner ? { state: owner, viaKey: targetProperty } : undefined;
+  }
+
+  /** Modules a module takes `property` from: a reference at that path keyed by the same property. */
+  private lendersOf(moduleId: string, property: string): string[] {
+    const module = this.catalog.getModule(moduleId);
+    return (module?.references ?? [])
+      .filter((r) => r.path === property && r.targetProperty === property)
+      .flatMap((r) => r.targets);
   }
 }
 

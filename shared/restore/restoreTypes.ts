@@ -55,7 +55,7 @@ export interface PlanAction {
   displayName?: string;
   kind: PlanActionKind;
   method?: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** May hold `{{id:<module>:<backupId>}}` / `{{appId:<module>:<backupId>}}` placeholders. */
+  /** May hold `{{id:<module>:<backupId>}}` / `{{key:appId:<module>:<backupId>}}` placeholders. */
   path?: string;
   body?: unknown;
   diff?: PropertyDiff[];
@@ -119,5 +119,11 @@ export interface ApplyResult {
   error?: string;
 }
 
+/** A re-created object's new id and alternate keys (appId). */
+export interface IdMapEntry {
+  id: string;
+  [alternateKey: string]: string;
+}
+
 /** Old → new ids of re-created objects, keyed `${moduleId}:${backupId}`. */
-export type IdMap = Record<string, { id: string; appId?: string }>;
+export type IdMap = Record<string, IdMapEntry>;

@@ -18,7 +18,7 @@ export interface RewriteResult {
  */
 export function rewriteReferences(
   object: Json,
-  references: Array<ReferencePath & { keepDangling?: boolean }>,
+  references: ReferencePath[],
   resolver: ReferenceResolver,
 ): RewriteResult {
   const dangling: RewriteResult['dangling'] = [];
@@ -26,7 +26,7 @@ export function rewriteReferences(
   let result = object;
   // Several entries may describe one path (roles by roleDefinitions.templateId or by
   // directoryRoles.roleTemplateId): a value is dangling only when no entry resolves it.
-  const byPath = new Map<string, Array<ReferencePath & { keepDangling?: boolean }>>();
+  const byPath = new Map<string, ReferencePath[]>();
   for (const reference of references) {
     byPath.set(reference.path, [...(byPath.get(reference.path) ?? []), reference]);
   }
@@ -49,17 +49,4 @@ export function rewriteReferences(
     });
   }
   return { object: result, dangling, dependsOn };
-}
-
-/**
- * References a module's objects hold beyond its declared paths: a service principal names its
- * application by appId. An appId that is not in the restore set is kept as is (Microsoft's
- * first-party applications have no application object in the tenant).
- */
-export function implicitReferences(
-  moduleId: string,
-): Array<ReferencePath & { keepDangling?: boolean }> {
-  return moduleId === 'servicePrincipals'
-    ? [{ path: 'appId', targets: ['applications'], keepDangling: true }]
-    : [];
 }

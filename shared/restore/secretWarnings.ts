@@ -1,3 +1,4 @@
+import { GENERATED_PASSWORD } from '../modules/types';
 import type { ObjectState } from './objectStates';
 import type { PlanDraft } from './planDraft';
 import { displayNameOf } from './writableProperties';
@@ -17,7 +18,9 @@ export function warnLostSecrets(state: ObjectState, draft: PlanDraft): void {
   const object = record.object;
   const name = displayNameOf(object) ?? record.id;
   const base = { moduleId: module.id, objectId: record.id };
-  if ((module.writeOnlyProperties ?? []).includes('passwordProfile')) {
+  const createDefaults =
+    module.restore.kind === 'createOrUpdate' ? module.restore.createDefaults : {};
+  if (JSON.stringify(createDefaults ?? {}).includes(GENERATED_PASSWORD)) {
     draft.warn({
       ...base,
       code: 'passwordReset',

@@ -65,6 +65,22 @@ describe('module catalogue', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('matches references by a key one of their target modules declares', () => {
+    // The restore resolver finds a reference with a targetProperty only through alternateKeys.
+    const unmatched = ALL_MODULES.flatMap((m) =>
+      [...m.references, ...m.children.flatMap((c) => c.references)]
+        .filter((r) => r.targetProperty)
+        .filter(
+          (r) =>
+            !r.targets.some((t) =>
+              getModule(t).alternateKeys?.some((k) => k.property === r.targetProperty),
+            ),
+        )
+        .map((r) => `${m.id}: ${r.path} by ${r.targetProperty}`),
+    );
+    expect(unmatched).toEqual([]);
+  });
+
   it('declares the modules whose ids an object carries as dependencies', () => {
     // Relationships are written after all objects exist, so only property references count.
     const missing = referenceTargets()
@@ -114,7 +130,13 @@ describe('module catalogue', () => {
       if (m.keyProperty) expect(m.readOnlyProperties).not.toContain(m.keyProperty);
       if (m.restore.kind === 'createOrUpdate') {
         expect(m.restore.createOnly && m.restore.updateOnly).toBeFalsy();
-        if (m.restore.createDefaults) expect(m.restore.createPath).toBeDefined();
+        // Defaults are sent on create: a read-only one would make every create fail.
+        for (const key of Object.keys(m.restore.createDefaults ?? {})) {
+          expect(m.readOnlyProperties).not.toContain(key);
+        }
+        for (const key of m.restore.immutableProperties ?? []) {
+          expect(m.readOnlyProperties).not.toContain(key);
+        }
       }
       if (m.delegatedOnly) expect(m.delegatedOnly.reason.trim()).toBeTruthy();
       if (m.listPath.includes('?')) {

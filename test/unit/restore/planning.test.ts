@@ -7,6 +7,7 @@ import { planLinkActions } from '../../../shared/restore/linkActions';
 import { planChildActions } from '../../../shared/restore/childActions';
 import {
   GENERATED_PASSWORD,
+  idMapEntry,
   resolvePlaceholders,
   UnresolvedPlaceholderError,
 } from '../../../shared/restore/placeholders';
@@ -48,6 +49,9 @@ const users = module({
       deletedItemsPath: '/directory/deletedItems/microsoft.graph.user',
       restorePath: '/directory/deletedItems/{id}/restore',
     },
+    createDefaults: {
+      passwordProfile: { forceChangePasswordNextSignIn: true, password: GENERATED_PASSWORD },
+    },
   },
 });
 const groups = module({
@@ -71,6 +75,7 @@ const ca = module({
   itemPath: '/identity/conditionalAccess/policies/{id}',
   restore: { kind: 'createOrUpdate', updatePath: '/identity/conditionalAccess/policies/{id}' },
   dependsOn: ['users', 'groups'],
+  referenceLoss: { disabledProperties: { state: 'disabled' } },
   references: [
     { path: 'conditions.users.includeUsers[]', targets: ['users'], literals: ['All'] },
     { path: 'conditions.users.excludeGroups[]', targets: ['groups'] },
@@ -140,8 +145,8 @@ describe('writable properties and diffs', () => {
 });
 
 describe('placeholders', () => {
-  it('resolves ids and appIds through the id map and fails on missing ones', () => {
-    const value = { a: '{{id:users:u1}}', b: ['x/{{appId:applications:a1}}/y'] };
+  it('resolves ids and alternate keys through the id map and fails on missing ones', () => {
+    const value = { a: '{{id:users:u1}}', b: ['x/{{key:appId:applications:a1}}/y'] };
     expect(
       resolvePlaceholders(value, {
         'users:u1': { id: 'N1' },
@@ -149,6 +154,29 @@ describe('placeholders', () => {
       }),
     ).toEqual({ a: 'N1', b: ['x/APP/y'] });
     expect(() => resolvePlaceholders(value, {})).toThrow(UnresolvedPlaceholderError);
+    expect(() =>
+      resolvePlaceholders('{{key:appId:applications:a1}}', { 'applications:a1': { id: 'A' } }),
+    ).toThrow(UnresolvedPlaceholderError);
+  });
+
+  it('still reads the 0.1 appId placeholder of plans saved before an upgrade', () => {
+    expect(
+      resolvePlaceholders('{{appId:applications:a1}}', {
+        'applications:a1': { id: 'A', appId: 'APP' },
+      }),
+    ).toBe('APP');
+  });
+
+  it("keeps a created object's id and the alternate keys its module declares", () => {
+    expect(idMapEntry('applications', { id: 'A', appId: 'APP', displayName: 'x' })).toEqual({
+      id: 'A',
+      appId: 'APP',
+    });
+    expect(idMapEntry('roleDefinitions', { id: 'R', templateId: 'T' })).toEqual({
+      id: 'R',
+      templateId: 'T',
+    });
+    expect(() => idMapEntry('groups', { displayName: 'no id' })).toThrow(/without an id/);
   });
 });
 
