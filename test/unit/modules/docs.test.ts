@@ -17,8 +17,7 @@ describe('docs/modules.md', () => {
       [require.resolve('prettier/bin/prettier.cjs'), '--stdin-filepath', file],
       { input: renderModuleDocs(), encoding: 'utf8', cwd: REPO_ROOT },
     );
-    // When this fails, run: npx tsc -p tsconfig.json --outDir /tmp/mdocs &&
-    // node /tmp/mdocs/scripts/generate-module-docs.js
+    // When this fails, run: npm run docs:modules
     expect(committed).toBe(generated);
   });
 
