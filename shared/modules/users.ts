@@ -144,7 +144,7 @@ export const usersModule: ModuleDefinition = {
     write: ['User.ReadWrite.All', 'User.DeleteRestore.All'],
   },
   caveats: [
-    'Passwords cannot be backed up: a re-created user gets a new generated password and must reset it.',
+    'Passwords cannot be backed up: a re-created user gets a random one-time password and must change it at next sign-in; reset it through your normal process (helpdesk or self-service) and have the user register MFA methods again.',
     'A re-created user gets a new object id; restore from deleted items (30 days) keeps it.',
     'Users synced from on-premises (onPremisesSyncEnabled) are mastered on-premises: changes are overwritten by the next sync.',
     'Guests must be re-invited; their redemption state is lost when re-created.',

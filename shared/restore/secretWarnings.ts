@@ -20,11 +20,12 @@ export function warnLostSecrets(state: ObjectState, draft: PlanDraft): void {
   const base = { moduleId: module.id, objectId: record.id };
   const createDefaults =
     module.restore.kind === 'createOrUpdate' ? module.restore.createDefaults : {};
-  if (JSON.stringify(createDefaults ?? {}).includes(GENERATED_PASSWORD)) {
+  const generated = generatedSecretPaths(createDefaults ?? {});
+  if (generated.length > 0) {
     draft.warn({
       ...base,
-      code: 'passwordReset',
-      message: `${name} is re-created with a random one-time password that is generated at apply time and never stored; the user must change it at next sign-in. Reset the password through your normal process (helpdesk or self-service) and re-register the user's MFA methods.`,
+      code: 'generatedSecret',
+      message: `${name} is re-created with a random one-time secret (${generated.join(', ')}) that is generated at apply time and never stored: replace it through your normal process (see the ${module.displayName} caveats).`,
     });
   }
   const secrets = list(object.passwordCredentials);
@@ -55,4 +56,13 @@ export function warnLostSecrets(state: ObjectState, draft: PlanDraft): void {
       message: `${name} used SAML single sign-on: its token signing certificate cannot be exported. Create a new one (addTokenSigningCertificate) and send the new federation metadata to the SAML partner.`,
     });
   }
+}
+
+/** Dotted paths of the create defaults that hold the generated-secret placeholder. */
+function generatedSecretPaths(value: unknown, prefix = ''): string[] {
+  if (value === GENERATED_PASSWORD) return [prefix];
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    generatedSecretPaths(inner, prefix ? `${prefix}.${key}` : key),
+  );
 }

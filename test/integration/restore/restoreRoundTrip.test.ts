@@ -222,7 +222,7 @@ describe('restore round trip against the simulator', () => {
       forceChangePasswordNextSignIn: true,
       password: '{{secret:generatedPassword}}',
     });
-    expect(plan.warnings.map((w) => w.code)).toContain('passwordReset');
+    expect(plan.warnings.map((w) => w.code)).toContain('generatedSecret');
     const results = await applyAll(harness, plan);
     expect(results.filter((r) => r.outcome === 'failed')).toEqual([]);
     const idMap = await loadIdMap(deps.store, harness.tenantId, plan.planId);

@@ -199,7 +199,9 @@ describe('object actions', () => {
     });
     expect(JSON.stringify(create)).not.toMatch(/assignedPlans/);
     expect(create.lookupPath).toContain("userPrincipalName eq 'ada%40x'");
-    expect(draft.warnings.map((w) => w.code)).toContain('passwordReset');
+    expect(draft.warnings.find((w) => w.code === 'generatedSecret')?.message).toContain(
+      'passwordProfile.password',
+    );
   });
 
   it('restores a deleted object first, then patches what differs', () => {
