@@ -51,6 +51,11 @@ import { groupSettingsModule } from './groupSettings';
 import { sensitivityLabelsModule } from './sensitivityLabels';
 import { labelPolicySettingsModule } from './labelPolicySettings';
 import { externalConnectionsModule } from './externalConnections';
+import { activityBasedTimeoutPoliciesModule } from './activityBasedTimeoutPolicies';
+import { authenticationFlowsPolicyModule } from './authenticationFlowsPolicy';
+import { groupLifecyclePoliciesModule } from './groupLifecyclePolicies';
+import { attributeSetsModule } from './attributeSets';
+import { customSecurityAttributeDefinitionsModule } from './customSecurityAttributeDefinitions';
 import { CATEGORIES, type Category, type ModuleDefinition } from './types';
 
 /** The catalogue, in display order (grouped by category). */
@@ -109,6 +114,12 @@ export const ALL_MODULES: readonly ModuleDefinition[] = [
   sensitivityLabelsModule,
   labelPolicySettingsModule,
   externalConnectionsModule,
+  // Added in 0.3.0; modulesByCategory places them in their categories.
+  activityBasedTimeoutPoliciesModule,
+  authenticationFlowsPolicyModule,
+  groupLifecyclePoliciesModule,
+  attributeSetsModule,
+  customSecurityAttributeDefinitionsModule,
 ];
 
 const BY_ID = new Map(ALL_MODULES.map((m) => [m.id, m]));

@@ -11,7 +11,8 @@ export const securityDefaultsModule: ModuleDefinition = {
   itemPath: '/policies/identitySecurityDefaultsEnforcementPolicy',
   relationships: [],
   children: [],
-  readOnlyProperties: ['id', 'deletedDateTime'],
+  // Graph updates only isEnabled: the name and description are Microsoft's and refused on PATCH.
+  readOnlyProperties: ['id', 'deletedDateTime', 'displayName', 'description'],
   references: [],
   restore: {
     kind: 'singleton',

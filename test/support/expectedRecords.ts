@@ -56,6 +56,17 @@ const SOURCES: Record<string, Source> = {
   namedLocations: { collection: 'namedLocations' },
   authenticationMethodsPolicy: { singleton: 'authenticationMethodsPolicy' },
   authorizationPolicy: { singleton: 'authorizationPolicy' },
+  // Catalogue 0.3.0.
+  activityBasedTimeoutPolicies: { collection: 'activityBasedTimeoutPolicies' },
+  authenticationFlowsPolicy: { singleton: 'authenticationFlowsPolicy' },
+  groupLifecyclePolicies: { collection: 'groupLifecyclePolicies' },
+  attributeSets: { collection: 'attributeSets' },
+  customSecurityAttributeDefinitions: {
+    collection: 'customSecurityAttributeDefinitions',
+    children: {
+      allowedValues: (s, id) => s.children.customSecurityAttributeAllowedValues?.[id] ?? [],
+    },
+  },
 };
 
 export function expectedModuleIds(): string[] {

@@ -337,6 +337,23 @@ export const labelPolicySettings: SingletonDescriptor = {
   }),
 };
 
+/** Self-service sign-up on or off: PATCH; only selfServiceSignUp is writable (graph-catalogue 2.1). */
+export const authenticationFlowsPolicy: SingletonDescriptor = {
+  name: 'authenticationFlowsPolicy',
+  path: 'policies/authenticationFlowsPolicy',
+  odataType: 'microsoft.graph.authenticationFlowsPolicy',
+  properties: ['description', 'displayName', 'id', 'selfServiceSignUp'],
+  readOnly: ['id', 'displayName', 'description'],
+  navigation: [],
+  defaultValue: () => ({
+    id: 'authenticationFlowsPolicy',
+    displayName: 'Authentication flows policy',
+    description:
+      'Authentication flows policy allows modification of settings related to authentication flows in AAD tenant, such as self-service sign up configuration.',
+    selfServiceSignUp: { isEnabled: true },
+  }),
+};
+
 export const CATALOGUE_SINGLETONS: readonly SingletonDescriptor[] = [
   sharepointSettings,
   defaultAppManagementPolicy,
@@ -347,4 +364,5 @@ export const CATALOGUE_SINGLETONS: readonly SingletonDescriptor[] = [
   crossTenantAccessPolicyDefault,
   externalIdentitiesPolicy,
   labelPolicySettings,
+  authenticationFlowsPolicy,
 ];

@@ -47,6 +47,10 @@ import { roleAssignments } from './roleAssignments';
 import { roleDefinitions } from './roleDefinitions';
 import { servicePrincipals } from './servicePrincipals';
 import { users } from './users';
+import { activityBasedTimeoutPolicies } from './activityBasedTimeoutPolicies';
+import { groupLifecyclePolicies } from './groupLifecyclePolicies';
+import { attributeSets } from './attributeSets';
+import { customSecurityAttributeDefinitions } from './customSecurityAttributeDefinitions';
 
 /** Every top-level collection the simulator knows (order = export order). */
 export const RESOURCES: readonly ResourceDescriptor[] = [
@@ -98,6 +102,11 @@ export const RESOURCES: readonly ResourceDescriptor[] = [
   groupSettings,
   sensitivityLabels,
   externalConnections,
+  // Catalogue 0.3.0.
+  activityBasedTimeoutPolicies,
+  groupLifecyclePolicies,
+  attributeSets,
+  customSecurityAttributeDefinitions,
 ];
 
 export const RESOURCE_BY_NAME: ReadonlyMap<string, ResourceDescriptor> = new Map(

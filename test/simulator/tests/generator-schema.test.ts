@@ -116,6 +116,13 @@ const TOP_LEVEL_TYPES: Record<string, string> = {
   adminConsentRequestPolicy: 'adminConsentRequestPolicy',
   identitySecurityDefaultsEnforcementPolicy: 'identitySecurityDefaultsEnforcementPolicy',
   defaultAppManagementPolicy: 'tenantAppManagementPolicy',
+  // Catalogue 0.3.0.
+  activityBasedTimeoutPolicies: 'activityBasedTimeoutPolicy',
+  authenticationFlowsPolicy: 'authenticationFlowsPolicy',
+  groupLifecyclePolicies: 'groupLifecyclePolicy',
+  attributeSets: 'attributeSet',
+  customSecurityAttributeDefinitions: 'customSecurityAttributeDefinition',
+  customSecurityAttributeAllowedValues: 'allowedValue',
 };
 
 /** Resources this check cannot cover, and why. */

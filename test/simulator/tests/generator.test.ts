@@ -226,6 +226,7 @@ describe('generateTenant: consistency', () => {
         expect([name, Object.keys(map).length > 0]).toEqual([name, true]);
       expect(Object.keys(t.singletons).sort()).toEqual([
         'adminConsentRequestPolicy',
+        'authenticationFlowsPolicy',
         'authenticationMethodsPolicy',
         'authorizationPolicy',
         'defaultAppManagementPolicy',

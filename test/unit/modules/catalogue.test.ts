@@ -199,10 +199,12 @@ describe('module catalogue', () => {
       'conditionalAccessPolicies',
       'authenticationMethodsPolicy',
       'authorizationPolicy',
+      'activityBasedTimeoutPolicies',
+      'authenticationFlowsPolicy',
     ]);
     expect(
       resolveSelection({ categories: ['Users & Groups'], modules: ['roleAssignments', 'users'] }),
-    ).toEqual(['users', 'groups', 'roleAssignments']);
+    ).toEqual(['users', 'groups', 'roleAssignments', 'groupLifecyclePolicies']);
     expect(() => resolveSelection({ categories: ['Polices'] })).toThrow(
       /Unknown category 'Polices'/,
     );

@@ -56,13 +56,27 @@ const ISSUE_6: Record<string, Category> = {
 };
 const NEW_IDS = Object.keys(ISSUE_6);
 
+/** Catalogue release 0.3.0 (issue 6, second batch). */
+const RELEASE_0_3_0: Record<string, Category> = {
+  activityBasedTimeoutPolicies: 'Policies',
+  authenticationFlowsPolicy: 'Policies',
+  groupLifecyclePolicies: 'Users & Groups',
+  attributeSets: 'Organization',
+  customSecurityAttributeDefinitions: 'Organization',
+};
+const IDS_0_3_0 = Object.keys(RELEASE_0_3_0);
+
 describe('modules added for issue 6', () => {
   it('has every type of the issue in its category, flagged as added in 0.2.0', () => {
     for (const [id, category] of Object.entries(ISSUE_6)) {
       expect(getModule(id).category).toBe(category);
       expect(getModule(id).addedInVersion).toBe('0.2.0');
     }
-    const core = ALL_MODULES.filter((m) => !NEW_IDS.includes(m.id));
+    for (const [id, category] of Object.entries(RELEASE_0_3_0)) {
+      expect(getModule(id).category).toBe(category);
+      expect(getModule(id).addedInVersion).toBe('0.3.0');
+    }
+    const core = ALL_MODULES.filter((m) => !NEW_IDS.includes(m.id) && !IDS_0_3_0.includes(m.id));
     expect(core.every((m) => m.addedInVersion === undefined)).toBe(true);
     expect(core.every((m) => addedInVersionOf(m) === FIRST_RELEASE)).toBe(true);
   });
@@ -72,8 +86,10 @@ describe('modules added for issue 6', () => {
       modulesAddedAfter('0.1.0')
         .map((m) => m.id)
         .sort(),
-    ).toEqual([...NEW_IDS].sort());
-    expect(modulesAddedAfter('0.2.0')).toEqual([]);
+    ).toEqual([...NEW_IDS, ...IDS_0_3_0].sort());
+    // A scope saved with catalogue 0.2.0 has not seen the 0.3.0 modules.
+    expect(modulesAddedAfter('0.2.0').map((m) => m.id)).toEqual(IDS_0_3_0);
+    expect(modulesAddedAfter('0.3.0')).toEqual([]);
     expect(modulesAddedAfter('0.0.9')).toHaveLength(ALL_MODULES.length);
     expect(compareVersions('0.10.0', '0.9.1')).toBeGreaterThan(0);
     expect(compareVersions('1.0.0', '1.0.0')).toBe(0);

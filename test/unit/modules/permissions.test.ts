@@ -140,6 +140,17 @@ const REFERENCE_GAPS: {
   },
 ];
 
+/**
+ * Modules whose objects Graph cannot delete (catalogue 0.3.0). types.ts has no "never delete"
+ * field: the restore engine deletes a top-level object only to replace an immutable one, so no
+ * DELETE is sent to these as long as they are not immutable (checked below).
+ */
+const NOT_DELETABLE_IN_GRAPH: Record<string, string> = {
+  attributeSets: 'attribute sets cannot be deleted',
+  customSecurityAttributeDefinitions:
+    "definitions are deactivated (status 'Deprecated'), not deleted",
+};
+
 function operationsOf(m: ModuleDefinition): Operation[] {
   const ops: Operation[] = [{ method: 'GET', path: m.listPath, kind: 'read' }];
   if (m.delta) ops.push({ method: 'GET', path: m.delta.path, kind: 'read' });
@@ -176,7 +187,7 @@ function operationsOf(m: ModuleDefinition): Operation[] {
         kind: 'write',
       });
     }
-    if (!restore.createOnly && !restore.updateOnly)
+    if (!restore.createOnly && !restore.updateOnly && !(m.id in NOT_DELETABLE_IN_GRAPH))
       ops.push({ method: 'DELETE', path: m.itemPath, kind: 'write' });
     if (restore.softDelete)
       ops.push({ method: 'POST', path: restore.softDelete.restorePath, kind: 'write' });
@@ -282,6 +293,18 @@ describeWithReference(
         expect(m.restore.kind).toBe('backupOnly');
       },
     );
+
+    it('sends no DELETE to objects Graph cannot delete', () => {
+      for (const [id, reason] of Object.entries(NOT_DELETABLE_IN_GRAPH)) {
+        const m = ALL_MODULES.find((x) => x.id === id);
+        expect({ id, found: m !== undefined, reason }).toEqual({ id, found: true, reason });
+        // Immutable objects are replaced by DELETE + POST, which Graph would refuse here.
+        expect(m!.restore).toMatchObject({ kind: 'createOrUpdate' });
+        expect(m!.restore.kind === 'createOrUpdate' && m!.restore.immutable).toBeFalsy();
+        // Still true of Graph: when the reference grants a DELETE, remove the module from the list.
+        expect(applicationGrants('DELETE', m!.itemPath)).toEqual([]);
+      }
+    });
 
     it('lists only reference gaps that belong to a module operation', () => {
       const orphans = REFERENCE_GAPS.filter((g) => {

@@ -27,6 +27,7 @@ import {
   addPermissionGrantPolicies,
 } from './policies';
 import { addPimSchedules, addRoleManagementPolicies } from './roles';
+import { addPoliciesAndAttributes } from './policiesAndAttributes';
 import { catalogueSource } from './source';
 
 /**
@@ -58,7 +59,10 @@ export function addCatalogue(tenant: TenantState, seed: number, preset: PresetNa
   addGroupSettings(s);
   addSensitivityLabels(s);
   addExternalConnections(s);
+  // Catalogue 0.3.0.
+  addPoliciesAndAttributes(s);
 }
 
 export { CATALOGUE_SCALE } from './source';
 export { solidPng } from './organization';
+export { checkPoliciesAndAttributesIntegrity } from './policiesAndAttributes';
