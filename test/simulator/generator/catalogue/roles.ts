@@ -1,12 +1,19 @@
 import type { GraphObject } from '../../tenantState';
 import { type CatalogueSource, add, addChildren, nth } from './source';
 
+/**
+ * Graph lists only schedules that have not expired, and refuses a request whose end lies in the
+ * past: a fixed end date would turn the tenant invalid once the calendar passes it. The end is
+ * two years after the current year's start, so the tenant stays the same within a year.
+ */
+const SCHEDULE_END = `${new Date().getUTCFullYear() + 2}-01-15T12:00:00Z`;
+
 const scheduleInfo = (s: CatalogueSource, i: number, permanent: boolean) => ({
   startDateTime: s.when(60 + i),
   recurrence: null,
   expiration: permanent
     ? { type: 'noExpiration', endDateTime: null, duration: null }
-    : { type: 'afterDateTime', endDateTime: '2026-01-15T12:00:00Z', duration: null },
+    : { type: 'afterDateTime', endDateTime: SCHEDULE_END, duration: null },
 });
 
 /** PIM eligible and active schedules for member users on built-in roles. */
