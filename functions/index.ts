@@ -19,6 +19,8 @@ import './http/getRestore';
 import './http/confirmRestore';
 import './http/cancelRestore';
 import './http/uploadRestoreSource';
+import './http/getPermissions';
+import './http/getTenantPermissions';
 import './timers/scheduledBackups';
 import './orchestrators/backupOrchestrator';
 import './orchestrators/backupModuleOrchestrator';

@@ -1,30 +1,94 @@
 import type { Command } from 'commander';
-import { ALL_MODULES } from '../../shared/modules';
-import { requiredPermissions } from '../../shared/modules/permissions';
-import { emit } from '../output';
+import { notFound } from '../../shared/api/errors';
+import { tenantIdSchema } from '../../shared/api/schemas/common';
+import { getServices } from '../../shared/config/services';
+import { TenantPermissionsError } from '../../shared/permissions/errors';
+import { permissionModuleSelection } from '../../shared/permissions/moduleSelection';
+import { permissionReport, type PermissionReport } from '../../shared/permissions/permissionReport';
+import { tenantPermissionReport } from '../../shared/permissions/tenantPermissionReport';
+import { EXIT, emit, reportError } from '../output';
 import { globalOptions, run } from '../run';
+
+const list = (items: string[], none = '  (none)'): string[] =>
+  items.length > 0 ? items.map((item) => `  ${item}`) : [none];
+
+export function renderPermissionReport(report: PermissionReport): string {
+  const lines = [
+    `Backup (read) permissions for ${report.modules.length} module(s):`,
+    ...list(report.backup),
+    '',
+    'Restore adds (write):',
+    ...list(report.restore),
+  ];
+  const tenant = report.tenant;
+  if (!tenant) return lines.join('\n');
+  const granted = new Set(tenant.granted);
+  const status = (permissions: string[], missing: string[]) =>
+    permissions.map((p) => `  ${missing.includes(p) ? 'missing ' : 'granted '} ${p}`);
+  return [
+    `Tenant ${tenant.tenantId}, app ${tenant.clientId}: ${granted.size} Graph permission(s) granted`,
+    '',
+    `Backup (read) permissions for ${report.modules.length} module(s):`,
+    ...status(report.backup, tenant.missing.backup),
+    '',
+    'Restore adds (write):',
+    ...status(report.restore, tenant.missing.restore),
+    '',
+    'Modules a backup would skip:',
+    ...list(tenant.modulesAffected.backup),
+    'Modules that cannot be restored:',
+    ...list(tenant.modulesAffected.restore),
+  ].join('\n');
+}
+
+/** 0 when a backup of the modules has every permission it needs, 3 when some would be skipped. */
+export function exitCodeForReport(report: PermissionReport): number {
+  return report.tenant && report.tenant.missing.backup.length > 0
+    ? EXIT.finishedWithExceptions
+    : EXIT.ok;
+}
 
 export function registerPermissionsCommand(program: Command): void {
   program
     .command('permissions')
-    .description('Least-privilege Microsoft Graph application permissions for a module selection')
+    .description(
+      'Least-privilege Microsoft Graph application permissions for a module selection; with ' +
+        '--tenant, which are granted there and which are missing (exit code 3 when a backup ' +
+        'would skip modules)',
+    )
     .option('--modules <ids>', 'comma-separated module ids (default: all)')
+    .option('--tenant <tenantId>', 'a registered tenant: compare with what is granted there')
     .action(
       run(async (_opts, command: Command) => {
         const options = globalOptions(command);
-        const ids =
-          (options.modules as string | undefined)?.split(',').map((m) => m.trim()) ??
-          ALL_MODULES.map((m) => m.id);
-        const permissions = requiredPermissions(ids, { restore: true });
-        emit(options, { modules: ids, ...permissions }, () =>
-          [
-            `Backup (read) permissions for ${ids.length} module(s):`,
-            ...permissions.backup.map((p) => `  ${p}`),
-            '',
-            'Restore adds (write):',
-            ...permissions.restore.map((p) => `  ${p}`),
-          ].join('\n'),
+        const ids = permissionModuleSelection(
+          (options.modules as string | undefined)
+            ?.split(',')
+            .map((m) => m.trim())
+            .filter(Boolean),
         );
+        if (options.tenant === undefined) {
+          const report = permissionReport(ids);
+          emit(options, report, () => renderPermissionReport(report));
+          return EXIT.ok;
+        }
+        const tenantId = tenantIdSchema.parse(options.tenant);
+        if (!(await (await getServices()).tenants.get(tenantId))) {
+          throw notFound(`Tenant ${tenantId} is not registered.`, { tenantId });
+        }
+        let report: PermissionReport;
+        try {
+          report = await tenantPermissionReport(tenantId, ids);
+        } catch (error) {
+          // Not bad input: the tenant's consent is the problem, so this is a failure (1).
+          if (error instanceof TenantPermissionsError) {
+            reportError(options, error);
+            return EXIT.failed;
+          }
+          throw error;
+        }
+        emit(options, report, () => renderPermissionReport(report));
+        return exitCodeForReport(report);
       }),
     );
 }

@@ -4,6 +4,7 @@
  * tenants with L's proportions (see presets.ts).
  */
 import type { TenantState } from '../tenantState';
+import { addEntraBackupApp } from './builders/entraBackupApp';
 import { addCatalogue } from './catalogue';
 import { createContext } from './context';
 import { generateDemoTenant } from './demoTenant';
@@ -48,6 +49,7 @@ export function generateTenant(options: GenerateTenantOptions): TenantState {
     options.preset === 'demo'
       ? generateDemoTenant(ctx, seed)
       : generateSyntheticTenant(ctx, spec, seed);
+  addEntraBackupApp(tenant, ctx);
   addCatalogue(tenant, seed, options.preset);
   return tenant;
 }

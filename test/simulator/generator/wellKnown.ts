@@ -425,6 +425,37 @@ export const GRAPH_APP_ROLES: readonly WellKnownPermission[] = [
     value: 'Calendars.Read',
     displayName: 'Read calendars in all mailboxes',
   },
+  {
+    id: '134fd756-38ce-4afd-ba33-e9623dbe66c2',
+    value: 'AdministrativeUnit.Read.All',
+    displayName: 'Read all administrative units',
+  },
+  {
+    id: '8e3bc81b-d2f3-4b7b-838c-32c88218d2f0',
+    value: 'Policy.Read.AuthenticationMethod',
+    displayName: 'Read all authentication method policies',
+  },
+];
+
+/**
+ * entra-backup's own app as every generated tenant has it: a service principal (no application
+ * object, as for the recommended multi-tenant app or a managed identity, whose application lives
+ * outside the tenant) with admin consent for the reads of the 13 core modules only. Newer
+ * modules' reads (EntitlementManagement.Read.All, …) and every write permission are not granted,
+ * so a permission report for all modules has something missing. The appId is made up and fixed.
+ */
+export const ENTRA_BACKUP_APP_ID = 'eb0b4c4b-0000-4000-8000-00000000eb01';
+export const ENTRA_BACKUP_PUBLISHER_TENANT_ID = 'eb0b4c4b-0000-4000-8000-0000000000a1';
+export const ENTRA_BACKUP_APP_NAME = 'entra-backup';
+export const ENTRA_BACKUP_GRANTED_PERMISSIONS: readonly string[] = [
+  'AdministrativeUnit.Read.All',
+  'Application.Read.All',
+  'Directory.Read.All',
+  'Group.Read.All',
+  'Policy.Read.All',
+  'Policy.Read.AuthenticationMethod',
+  'RoleManagement.Read.Directory',
+  'User.Read.All',
 ];
 
 /** Microsoft Graph delegated permissions (oauth2PermissionScopes) with their real ids. */

@@ -11,6 +11,7 @@ import {
   PRESETS,
   type PresetName,
 } from '../generator';
+import { ENTRA_BACKUP_APP_OBJECTS } from '../generator/builders/entraBackupApp';
 
 const hash = (t: TenantState): string =>
   createHash('sha256').update(JSON.stringify(t)).digest('hex');
@@ -64,12 +65,13 @@ function expectedCounts(preset: PresetName) {
     deletedGroups,
     deletedApplications,
   } = PRESETS[preset];
+  // Every tenant also has entra-backup's own service principal and its Graph grants.
   return {
     users,
     groups,
     applications,
-    servicePrincipals,
-    appRoleAssignments,
+    servicePrincipals: servicePrincipals + ENTRA_BACKUP_APP_OBJECTS.servicePrincipals,
+    appRoleAssignments: appRoleAssignments + ENTRA_BACKUP_APP_OBJECTS.appRoleAssignments,
     oauth2PermissionGrants,
     conditionalAccessPolicies,
     namedLocations,
