@@ -181,6 +181,30 @@ export class GraphApi {
     });
   }
 
+  /**
+   * Uploads a stream property with its content type. Goes through `request`, so the SDK's
+   * throttling retries and the concurrency bound apply; a PUT of the same bytes is repeatable.
+   */
+  async putBinary(
+    url: string,
+    bytes: Uint8Array,
+    contentType: string,
+    version?: GraphVersion,
+  ): Promise<void> {
+    // The SDK sends a Buffer as it is but copies a Uint8Array's whole underlying ArrayBuffer.
+    const body = Buffer.isBuffer(bytes)
+      ? bytes
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await this.request({
+      method: 'PUT',
+      url,
+      version,
+      body,
+      headers: { 'Content-Type': contentType },
+      idempotent: true,
+    });
+  }
+
   async get<T = unknown>(
     url: string,
     version?: GraphVersion,

@@ -1,6 +1,7 @@
 import type { GraphApi } from '../graph/graphApi';
 import { GraphRequestError } from '../graph/graphErrors';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
+import { isTenantBlob, putBinaryBodySchema } from './binaryActions';
 import { sameValue } from './canonicalJson';
 import { generatePassword } from './passwordGenerator';
 import { idMapEntry, resolvePlaceholders, UnresolvedPlaceholderError } from './placeholders';
@@ -35,7 +36,10 @@ export async function applyWaveSlice(
   const persist = (): Promise<void> => saveIdMap(deps.store, tenantId, planId, idMap);
   const slice = wave.actions.slice(cursor, cursor + Math.max(1, maxActions));
   const results: ApplyResult[] = [];
-  for (const action of slice) results.push(await applyAction(deps.graph, action, idMap, persist));
+  const binaries = { store: deps.store, tenantId };
+  for (const action of slice) {
+    results.push(await applyAction(deps.graph, action, idMap, persist, binaries));
+  }
   const end = cursor + slice.length;
   return { results, nextCursor: end < wave.actions.length ? end : undefined };
 }
@@ -55,12 +59,22 @@ function isStatus(error: unknown, status: number, pattern?: RegExp): boolean {
   );
 }
 
-/** One action, idempotently. Never throws: failures become `failed` results. */
+/** Where `putBinary` actions read their bytes: the snapshots of this tenant. */
+export interface TenantSnapshots {
+  store: SnapshotStore;
+  tenantId: string;
+}
+
+/**
+ * One action, idempotently. Never throws: failures become `failed` results. `binaries` is needed
+ * only by `putBinary` actions (without it they fail).
+ */
 export async function applyAction(
   graph: GraphApi,
   action: PlanAction,
   idMap: IdMap,
   persistIdMap: () => Promise<void>,
+  binaries?: TenantSnapshots,
 ): Promise<ApplyResult> {
   const result = (
     outcome: ApplyResult['outcome'],
@@ -128,6 +142,10 @@ export async function applyAction(
         const created = await graph.request<Json>({ method, url: path, version, body });
         return result('succeeded', method === 'POST' ? { newId: idOf(created.body) } : {});
       }
+      case 'putBinary': {
+        await applyPutBinary(graph, action, path, binaries);
+        return result('succeeded');
+      }
     }
     return result('failed', { error: `unknown action kind ${String(action.kind)}` });
   } catch (error) {
@@ -178,6 +196,24 @@ async function applyCreate(
   idMap[key] = entry;
   await persistIdMap();
   return done('succeeded', entry.id);
+}
+
+/** Reads the backed-up bytes (readBinary checks their sha256) and PUTs them; a repeat is harmless. */
+async function applyPutBinary(
+  graph: GraphApi,
+  action: PlanAction,
+  path: string,
+  binaries: TenantSnapshots | undefined,
+): Promise<void> {
+  if (!binaries) throw new Error('putBinary needs the snapshot store to read the backed-up bytes');
+  const parsed = putBinaryBodySchema.safeParse(action.body);
+  if (!parsed.success) throw new Error('putBinary action has no valid blob reference');
+  const ref = parsed.data;
+  if (!isTenantBlob(binaries.tenantId, ref.blob)) {
+    throw new Error(`${ref.blob} is not a snapshot blob of tenant ${binaries.tenantId}`);
+  }
+  const bytes = await binaries.store.readBinary(ref);
+  await graph.putBinary(path, bytes, ref.contentType, action.version ?? 'v1.0');
 }
 
 function idOf(body: unknown): string | undefined {

@@ -16,11 +16,13 @@ const KIND_ORDER: Record<PlanActionKind, number> = {
   restoreDeleted: 0,
   create: 1,
   update: 2,
-  deleteChild: 3,
-  createChild: 4,
-  removeLink: 5,
-  addLink: 6,
-  blocked: 7,
+  // Streams go into objects that exist by now (created or restored above).
+  putBinary: 3,
+  deleteChild: 4,
+  createChild: 5,
+  removeLink: 6,
+  addLink: 7,
+  blocked: 8,
 };
 
 /**
@@ -74,6 +76,7 @@ export function countActions(waves: PlanWave[], noop: number): PlanCounts {
     removeLink: 0,
     createChild: 0,
     deleteChild: 0,
+    putBinary: 0,
     blocked: 0,
     noop,
   };

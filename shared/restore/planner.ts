@@ -1,6 +1,7 @@
 import type { GraphApi } from '../graph/graphApi';
 import type { ModuleDefinition } from '../modules/types';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
+import { binarySources, planBinaryActions } from './binaryActions';
 import { planChildActions } from './childActions';
 import { planLinkActions } from './linkActions';
 import { existingIds, readChildren, readLinks } from './liveReader';
@@ -128,6 +129,8 @@ export async function planRestore(
         );
       }
     }
+    const sources = binarySources(deps.graph, deps.store);
+    await planBinaryActions(sources, request.tenantId, module, writable, draft);
   }
 
   const touched = new Set(draft.actions.map((a) => a.moduleId));

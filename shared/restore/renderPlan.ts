@@ -27,6 +27,24 @@ export function leafDifferences(
   return [{ path, before, after }];
 }
 
+/** `1.5 KB`, `12.3 KB`, `2.0 MB`: image sizes as an admin compares them with Graph's limits. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** `upload bannerLogo (12.3 KB image/png), replacing the live one`: no hashes for people. */
+function describeUpload(action: PlanAction): string {
+  const body = (action.body ?? {}) as { bytes?: unknown; contentType?: unknown };
+  const diff = action.diff?.[0];
+  const name = diff?.property ?? action.path?.slice(action.path.lastIndexOf('/') + 1) ?? '';
+  const size = typeof body.bytes === 'number' ? formatBytes(body.bytes) : '? bytes';
+  const type = typeof body.contentType === 'string' ? ` ${body.contentType}` : '';
+  const replaces = diff?.before ? ', replacing the live one' : '';
+  return `upload ${name} (${size}${type})${replaces}`;
+}
+
 /** Warnings of one kind that repeat (built-in roles skipped…) are summarised after a few. */
 const WARNINGS_SHOWN_PER_CODE = 3;
 
@@ -38,6 +56,7 @@ const VERB: Record<PlanAction['kind'], string> = {
   removeLink: 'REMOVE LINK',
   createChild: 'CREATE CHILD',
   deleteChild: 'DELETE CHILD',
+  putBinary: 'UPLOAD',
   blocked: 'BLOCKED',
 };
 
@@ -51,7 +70,7 @@ export function renderPlan(plan: RestorePlan, options: { maxActions?: number } =
   const lines: string[] = [
     `Restore plan ${plan.planId} for tenant ${plan.tenantId} (hash ${plan.hash.slice(0, 12)}…)`,
     `Source: ${plan.request.source.kind === 'snapshot' ? `snapshot ${plan.request.source.snapshotId}` : `upload ${plan.request.source.uploadBlob}`}; relationships: ${plan.request.relationshipMode}; CA policy loss: ${plan.request.caPolicyLossMode}`,
-    `Restore from deleted items ${c.restoreDeleted} · create ${c.create} · update ${c.update} · add links ${c.addLink} · remove links ${c.removeLink} · create children ${c.createChild} · delete children ${c.deleteChild} · blocked ${c.blocked} · unchanged ${c.noop}`,
+    `Restore from deleted items ${c.restoreDeleted} · create ${c.create} · update ${c.update} · add links ${c.addLink} · remove links ${c.removeLink} · create children ${c.createChild} · delete children ${c.deleteChild} · uploads ${c.putBinary ?? 0} · blocked ${c.blocked} · unchanged ${c.noop}`,
   ];
   const max = options.maxActions ?? Infinity;
   let shown = 0;
@@ -69,6 +88,10 @@ export function renderPlan(plan: RestorePlan, options: { maxActions?: number } =
       lines.push(
         `  ${VERB[action.kind]} ${action.moduleId} ${name}${action.reason ? ` — ${action.reason}` : ''}`,
       );
+      if (action.kind === 'putBinary') {
+        lines.push(`      ${describeUpload(action)}`);
+        continue;
+      }
       for (const diff of action.diff ?? []) {
         const leaves =
           action.kind === 'update' ? leafDifferences(diff.property, diff.before, diff.after) : [];

@@ -44,6 +44,7 @@ export type PlanActionKind =
   | 'removeLink'
   | 'createChild'
   | 'deleteChild'
+  | 'putBinary'
   | 'blocked';
 
 export interface PlanAction {
@@ -57,6 +58,7 @@ export interface PlanAction {
   method?: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** May hold `{{id:<module>:<backupId>}}` / `{{key:appId:<module>:<backupId>}}` placeholders. */
   path?: string;
+  /** putBinary: the blob reference (`{blob, sha256, bytes, contentType}`), never the bytes. */
   body?: unknown;
   diff?: PropertyDiff[];
   reason?: string;
@@ -89,6 +91,8 @@ export interface PlanCounts {
   removeLink: number;
   createChild: number;
   deleteChild: number;
+  /** Stream properties (branding images) uploaded from the backup. */
+  putBinary: number;
   blocked: number;
   noop: number;
 }
