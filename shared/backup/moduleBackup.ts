@@ -1,6 +1,7 @@
 import type { GraphApi } from '../graph/graphApi';
 import { GraphRequestError } from '../graph/graphErrors';
 import { getModule } from '../modules';
+import { forTenant } from '../modules/tenantPaths';
 import type { ModuleDefinition, SnapshotRecord } from '../modules/types';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
 import {
@@ -22,20 +23,6 @@ export type ReadStrategy = 'optimized' | 'baseline';
 
 export function readStrategyFromEnv(env: NodeJS.ProcessEnv = process.env): ReadStrategy {
   return env.ENTRA_BACKUP_READ_STRATEGY === 'baseline' ? 'baseline' : 'optimized';
-}
-
-/** `{tenantId}` in a module's paths is the tenant (the organization object's id). */
-function forTenant(module: ModuleDefinition, tenantId: string): ModuleDefinition {
-  const sub = (path: string): string => path.split('{tenantId}').join(tenantId);
-  if (!JSON.stringify(module).includes('{tenantId}')) return module;
-  return {
-    ...module,
-    listPath: sub(module.listPath),
-    itemPath: sub(module.itemPath),
-    delta: module.delta ? { path: sub(module.delta.path) } : undefined,
-    children: module.children.map((c) => ({ ...c, listPath: sub(c.listPath) })),
-    binaryProperties: module.binaryProperties?.map((b) => ({ ...b, path: sub(b.path) })),
-  };
 }
 
 function moduleFor(moduleId: string, strategy: ReadStrategy, tenantId: string): ModuleDefinition {

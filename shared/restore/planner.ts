@@ -11,7 +11,7 @@ import { assembleWaves, buildPlan } from './planAssembly';
 import { PlanDraft } from './planDraft';
 import { collectAtPath } from './referencePaths';
 import { ReferenceResolver } from './referenceResolver';
-import { defaultCatalog, type RestoreCatalog } from './restoreCatalog';
+import { defaultCatalog, forTenantCatalog, type RestoreCatalog } from './restoreCatalog';
 import { loadRestoreSet } from './restoreSource';
 import type { RestorePlan, RestoreRequest } from './restoreTypes';
 
@@ -38,7 +38,7 @@ export async function planRestore(
   now: Date,
   options: PlanOptions = {},
 ): Promise<RestorePlan> {
-  const catalog = deps.catalog ?? defaultCatalog();
+  const catalog = forTenantCatalog(deps.catalog ?? defaultCatalog(), request.tenantId);
   const restoreSet = await loadRestoreSet(deps.store, catalog, request);
   const draft = new PlanDraft();
 

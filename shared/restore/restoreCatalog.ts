@@ -1,4 +1,5 @@
 import { getModule, isModuleId, restoreOrder } from '../modules';
+import { forTenant } from '../modules/tenantPaths';
 import type { ModuleDefinition } from '../modules/types';
 
 /** The part of the module catalogue the restore engine needs; tests pass hand-made ones. */
@@ -38,6 +39,21 @@ export function dependencyWaves(ids: string[], dependsOn: (id: string) => string
     waves.push(layer);
   }
   return waves;
+}
+
+/** The catalogue with `{tenantId}` in every module path replaced by the tenant's id. */
+export function forTenantCatalog(catalog: RestoreCatalog, tenantId: string): RestoreCatalog {
+  const cache = new Map<string, ModuleDefinition | undefined>();
+  return {
+    getModule: (id) => {
+      if (!cache.has(id)) {
+        const module = catalog.getModule(id);
+        cache.set(id, module && forTenant(module, tenantId));
+      }
+      return cache.get(id);
+    },
+    restoreOrder: (ids) => catalog.restoreOrder(ids),
+  };
 }
 
 /** The project's catalogue (shared/modules). */
