@@ -87,6 +87,7 @@ export const applicationsModule: ModuleDefinition = {
       // Extension definitions cannot be changed: create missing ones, delete extra ones.
       restore: 'create',
       matchBy: ['name'],
+      graphPrefix: { property: 'name', pattern: '^extension_[0-9a-fA-F]{32}_' },
     },
   ],
   readOnlyProperties: [

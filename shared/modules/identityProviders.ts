@@ -1,4 +1,4 @@
-import type { ModuleDefinition } from './types';
+import { GENERATED_PASSWORD, type ModuleDefinition } from './types';
 
 /**
  * External identity providers (Google, Facebook, Apple, OpenID Connect…) for B2B and External
@@ -22,7 +22,8 @@ export const identityProvidersModule: ModuleDefinition = {
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/identity/identityProviders/{id}',
-    createOnlyProperties: ['clientSecret'],
+    // Graph requires a secret on create and never returns it: a random one stands in.
+    createDefaults: { clientSecret: GENERATED_PASSWORD },
   },
   dependsOn: [],
   permissions: {
@@ -30,7 +31,7 @@ export const identityProvidersModule: ModuleDefinition = {
     write: ['IdentityProvider.ReadWrite.All'],
   },
   caveats: [
-    'Client secrets of identity providers cannot be read back: a re-created provider gets a placeholder secret that must be replaced with the real one from your vault.',
+    'Client secrets of identity providers cannot be read back: a re-created provider gets a random secret that must be replaced with the real one from your vault.',
     'Built-in providers (Microsoft account, email one-time passcode) cannot be created or deleted.',
   ],
   addedInVersion: '0.2.0',

@@ -127,6 +127,13 @@ export interface ChildCollectionDefinition {
   cardinality?: 'many' | 'one';
   /** The child's id is chosen by the caller (a branding locale) and is sent on create. */
   callerChosenId?: boolean;
+  /**
+   * Graph prefixes this property itself on create: an extension property named `jobGroup` comes
+   * back as `extension_{appId without dashes}_jobGroup`. `pattern` (a regular expression source)
+   * matches the prefix; creates send the value without it and children are matched without it,
+   * so a re-created application (new appId) still matches.
+   */
+  graphPrefix?: { property: string; pattern: string };
 }
 
 export type RestoreStrategy =
@@ -142,8 +149,6 @@ export type RestoreStrategy =
       immutable?: boolean;
       /** Soft delete: where deleted objects are listed and how they come back with their id. */
       softDelete?: { deletedItemsPath: string; restorePath: string };
-      /** Properties that are required on create and cannot be read back (placeholders are generated). */
-      createOnlyProperties?: string[];
       /** Built-in objects that can never be written (e.g. `isBuiltIn` true). */
       builtInWhen?: { property: string; equals: unknown };
       /**

@@ -3,6 +3,7 @@ import { GraphRequestError } from '../graph/graphErrors';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
 import { isTenantBlob, putBinaryBodySchema } from './binaryActions';
 import { sameValue } from './canonicalJson';
+import { withoutGraphPrefix } from './childActions';
 import { generatePassword } from './passwordGenerator';
 import { idMapEntry, resolvePlaceholders, UnresolvedPlaceholderError } from './placeholders';
 import { loadIdMap, loadPlan, saveIdMap } from './planStore';
@@ -130,10 +131,16 @@ export async function applyAction(
       case 'createChild': {
         if (action.match) {
           const match = resolvePlaceholders(action.match, idMap);
-          const existing = await graph.getAll<Json>(match.listPath, version);
-          const same = existing.find((child) =>
-            Object.entries(match.properties).every(([k, v]) => sameValue(child[k], v)),
-          );
+          // A single-valued child of a just re-created parent (a connection's schema) is 404.
+          const existing = await graph.getAll<Json>(match.listPath, version).catch((error) => {
+            if (isStatus(error, 404)) return [] as Json[];
+            throw error;
+          });
+          const same = existing
+            .map((child) => withoutGraphPrefix(match.graphPrefix, child))
+            .find((child) =>
+              Object.entries(match.properties).every(([k, v]) => sameValue(child[k], v)),
+            );
           if (same) return result('skipped', { newId: String(same.id) });
         }
         const body = resolvePlaceholders(action.body, idMap);

@@ -12,7 +12,18 @@ import { createBody, diffProperties, writableProperties } from './writableProper
 type Json = Record<string, unknown>;
 
 function matchProperties(child: ChildCollectionDefinition, object: Json): Json {
-  return Object.fromEntries(child.matchBy.map((key) => [key, object[key] ?? null]));
+  const plain = withoutGraphPrefix(child.graphPrefix, object);
+  return Object.fromEntries(child.matchBy.map((key) => [key, plain[key] ?? null]));
+}
+
+/** The object with the prefix Graph adds on create removed from its property (see graphPrefix). */
+export function withoutGraphPrefix(
+  prefix: ChildCollectionDefinition['graphPrefix'],
+  object: Json,
+): Json {
+  const value = prefix ? object[prefix.property] : undefined;
+  if (!prefix || typeof value !== 'string') return object;
+  return { ...object, [prefix.property]: value.replace(new RegExp(prefix.pattern), '') };
 }
 
 /**
@@ -74,11 +85,11 @@ export function planChildActions(
         method: single ? 'PATCH' : 'POST',
         path: listPath,
         body: {
-          ...createBody(desired, backupChild),
+          ...withoutGraphPrefix(child.graphPrefix, createBody(desired, backupChild)),
           ...(child.callerChosenId && backupChild.id !== undefined ? { id: backupChild.id } : {}),
         },
         diff: diffProperties(desired, {}),
-        match: { listPath, properties: match },
+        match: { listPath, properties: match, graphPrefix: child.graphPrefix },
         dependsOn,
         reason: `${child.name} ${label} is missing`,
       });

@@ -26,10 +26,12 @@ export function keyPlaceholder(property: string, moduleId: string, backupId: str
  * which placeholders may ask for.
  */
 export function idMapEntry(moduleId: string, created: Record<string, unknown>): IdMapEntry {
-  const id = created.id;
+  const module = isModuleId(moduleId) ? getModule(moduleId) : undefined;
+  // Objects without an id (cross-tenant partners) are keyed by their keyProperty.
+  const id = created.id ?? (module?.keyProperty ? created[module.keyProperty] : undefined);
   if (typeof id !== 'string' || !id) throw new Error('Graph answered a create without an id');
   const entry: IdMapEntry = { id };
-  const keys = isModuleId(moduleId) ? (getModule(moduleId).alternateKeys ?? []) : [];
+  const keys = module?.alternateKeys ?? [];
   for (const { property } of keys) {
     if (typeof created[property] === 'string') entry[property] = created[property];
   }

@@ -8,6 +8,7 @@ import { existingIds, readChildren, readLinks } from './liveReader';
 import { planObjectActions } from './objectActions';
 import { classifyModule, type ObjectState } from './objectStates';
 import { assembleWaves, buildPlan } from './planAssembly';
+import { idMapKey } from './placeholders';
 import { PlanDraft } from './planDraft';
 import { collectAtPath } from './referencePaths';
 import { ReferenceResolver } from './referenceResolver';
@@ -79,8 +80,8 @@ export async function planRestore(
     );
   }
 
-  const liveExternal = await findLiveExternal(deps.graph, catalog, states);
-  const resolver = new ReferenceResolver(states, liveExternal, catalog);
+  const external = await findLiveExternal(deps.graph, catalog, states, options.knownIds ?? {});
+  const resolver = new ReferenceResolver(states, external.live, catalog, external.remapped);
 
   const statesByModule = new Map<string, ObjectState[]>();
   for (const state of states) {
@@ -145,12 +146,16 @@ export async function planRestore(
   return buildPlan(request, planId, now, waves, draft.warnings, draft.noop);
 }
 
-/** Referenced ids outside the restore set that exist live (so they are not dangling). */
+/**
+ * Referenced ids outside the restore set that exist live (so they are not dangling), and those an
+ * earlier restore re-created under a new id that is live (the tenant id map), with that id.
+ */
 async function findLiveExternal(
   graph: GraphApi,
   catalog: RestoreCatalog,
   states: ObjectState[],
-): Promise<Set<string>> {
+  knownIds: Record<string, string>,
+): Promise<{ live: Set<string>; remapped: Map<string, string> }> {
   const probe = new ReferenceResolver(states, new Set(), catalog);
   const byTargets = new Map<string, Set<string>>();
   const note = (
@@ -182,12 +187,21 @@ async function findLiveExternal(
     }
   }
   const live = new Set<string>();
+  const remapped = new Map<string, string>();
   for (const [key, values] of byTargets) {
-    const targetModules = key
-      .split(',')
+    const targets = key.split(',');
+    const targetModules = targets
       .map((id) => catalog.getModule(id))
       .filter((m): m is ModuleDefinition => m !== undefined);
-    for (const id of await existingIds(graph, targetModules, [...values])) live.add(id);
+    const newIds = new Map<string, string>();
+    for (const value of values) {
+      const newId = targets.map((t) => knownIds[idMapKey(t, value)]).find((id) => id);
+      if (newId) newIds.set(value, newId);
+    }
+    const liveNew = await existingIds(graph, targetModules, [...new Set(newIds.values())]);
+    for (const [value, newId] of newIds) if (liveNew.has(newId)) remapped.set(value, newId);
+    const rest = [...values].filter((v) => !remapped.has(v));
+    for (const id of await existingIds(graph, targetModules, rest)) live.add(id);
   }
-  return live;
+  return { live, remapped };
 }

@@ -33,6 +33,8 @@ export class ReferenceResolver {
     states: Iterable<ObjectState>,
     private readonly liveExternal: Set<string> = new Set(),
     private readonly catalog: RestoreCatalog = defaultCatalog(),
+    /** Ids outside the restore set that an earlier restore re-created: old → live new id. */
+    private readonly remapped: ReadonlyMap<string, string> = new Map(),
   ) {
     for (const state of states) {
       push(this.byId, state.record.id, state);
@@ -73,6 +75,8 @@ export class ReferenceResolver {
     }
     const found = this.find(value, targets, targetProperty);
     if (!found) {
+      const newId = this.remapped.get(value);
+      if (newId) return { kind: 'resolved', value: newId };
       return this.liveExternal.has(value)
         ? { kind: 'resolved', value }
         : { kind: 'dangling', value };

@@ -71,7 +71,12 @@ export interface PlanAction {
   /** create of an immutable object that changed: DELETE this first (update = delete + create). */
   replacesPath?: string;
   /** createChild: an existing child whose properties equal these is the same child (matchBy). */
-  match?: { listPath: string; properties: Record<string, unknown> };
+  match?: {
+    listPath: string;
+    properties: Record<string, unknown>;
+    /** Strip this prefix (regular expression source) from `property` before comparing. */
+    graphPrefix?: { property: string; pattern: string };
+  };
   /** create: record the new id for this backup object (module:objectId), default the action's own. */
   recordsId?: string;
 }

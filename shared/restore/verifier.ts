@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { planRestore, type RestoreDeps } from './planner';
-import { loadIdMap, loadPlan } from './planStore';
+import { loadIdMap, loadPlan, loadTenantIdMap } from './planStore';
 import type { PlanAction, PlanWarning } from './restoreTypes';
 
 /**
@@ -15,15 +15,17 @@ export async function verifyRestore(
 ): Promise<{ residual: PlanAction[]; warnings: PlanWarning[] }> {
   const plan = await loadPlan(deps.store, tenantId, planId);
   const idMap = await loadIdMap(deps.store, tenantId, planId);
-  const knownIds = Object.fromEntries(Object.entries(idMap).map(([k, v]) => [k, v.id]));
+  // Objects earlier restores re-created (the tenant map) and those this apply re-created.
+  const knownIds = {
+    ...(await loadTenantIdMap(deps.store, tenantId)),
+    ...Object.fromEntries(Object.entries(idMap).map(([k, v]) => [k, v.id])),
+  };
   const replan = await planRestore(
     deps,
     plan.request,
     `${planId}-verify-${randomUUID()}`,
     new Date(),
-    {
-      knownIds,
-    },
+    { knownIds },
   );
   return {
     residual: replan.waves.flatMap((w) => w.actions),

@@ -1,3 +1,4 @@
+import { forTenant } from '../../../shared/modules/tenantPaths';
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { ALL_MODULES } from '../../../shared/modules';
 import type { ModuleDefinition, SnapshotRecord } from '../../../shared/modules/types';
@@ -38,23 +39,7 @@ const PRESET_EMPTY_ALLOWED: Record<string, string> = {};
  * change here). The test asserts they still fail this way, so a fix shows up as a failure to
  * update this map. Each entry: the error text the round trip is expected to report.
  */
-const KNOWN_ENGINE_GAPS: Record<string, RegExp> = {
-  // applications.ts (core) declares extensionProperties with restore 'create' and sends the backed
-  // up full name `extension_{appId}_{name}`; Graph prefixes it again, so the re-created property
-  // is named `extension_{appId}_extension_{appId}_{name}` and a second plan still wants it.
-  applications: /createChild:extensionProperties:extension_/,
-  // ReferenceResolver (shared/restore/referenceResolver.ts) resolves a reference outside the
-  // restore set only against live ids, not the tenant id map: the access package re-created by
-  // the accessPackages round trip is dangling here, and the create sends `accessPackage: {id: null}`.
-  accessPackageAssignmentPolicies: /must be an object with the referenced 'id'/,
-  // idMapEntry (shared/restore/placeholders.ts) requires `id` in the create response; partners
-  // have none (keyProperty tenantId), so the re-created partner is reported as failed.
-  crossTenantAccessPartners: /Graph answered a create without an id/,
-  // The applier's createChild (shared/restore/applier.ts) looks up `match.listPath` with getAll
-  // before writing; for a single-valued child (a connection's schema) that GET answers 404 on a
-  // re-created connection, and the 404 fails the action instead of meaning "not there yet".
-  externalConnections: /createChild:schema.*failed: 404/s,
-};
+const KNOWN_ENGINE_GAPS: Record<string, RegExp> = {};
 
 /** Properties worth changing first: free text Graph accepts any value for. */
 const PREFERRED_TEXT = ['description', 'displayName', 'notes', 'signInPageText'];
@@ -66,7 +51,7 @@ function protectedProperties(module: ModuleDefinition): Set<string> {
   if (module.naturalKey) names.add(module.naturalKey);
   if (module.keyProperty) names.add(module.keyProperty);
   if (module.restore.kind === 'createOrUpdate') {
-    for (const p of module.restore.createOnlyProperties ?? []) names.add(p);
+    for (const p of Object.keys(module.restore.createDefaults ?? {})) names.add(p);
     for (const p of module.restore.immutableProperties ?? []) names.add(p);
   }
   for (const key of module.alternateKeys ?? []) names.add(key.property);
@@ -109,11 +94,6 @@ function propertyChanges(module: ModuleDefinition, object: Json): Array<[string,
     }
   }
   return changes;
-}
-
-/** The module with `{tenantId}` filled in its paths (branding lives under the organization). */
-function forTenant(module: ModuleDefinition, tenantId: string): ModuleDefinition {
-  return JSON.parse(JSON.stringify(module).split('{tenantId}').join(tenantId)) as ModuleDefinition;
 }
 
 /** Path of one object; `{id}` is the record id (a key property's value where Graph has no id). */
