@@ -4,7 +4,7 @@ import type { ObjectState } from '../../../shared/restore/objectStates';
 import { assembleWaves, buildPlan } from '../../../shared/restore/planAssembly';
 import { PlanDraft } from '../../../shared/restore/planDraft';
 import { planLinkActions } from '../../../shared/restore/linkActions';
-import { planChildActions } from '../../../shared/restore/childActions';
+import { planChildActions, withoutGraphPrefix } from '../../../shared/restore/childActions';
 import {
   GENERATED_PASSWORD,
   idMapEntry,
@@ -246,6 +246,21 @@ describe('object actions', () => {
     expect(body).not.toHaveProperty('createdDateTime');
   });
 
+  it('writes the new id of an object an earlier restore re-created outside the restore set', () => {
+    const policy = state(ca, policyRecord, 'absent');
+    const draft = new PlanDraft();
+    const resolver = new ReferenceResolver(
+      [policy],
+      new Set(['g-new']),
+      undefined,
+      new Map([['g-gone', 'g-recreated']]),
+    );
+    planObjectActions(policy, resolver, request(), draft);
+    const body = draft.actions[0].body as { conditions: { users: { excludeGroups: string[] } } };
+    expect(body.conditions.users.excludeGroups).toEqual(['g-recreated', 'g-new']);
+    expect(draft.warnings.map((w) => w.code)).not.toContain('caPolicyBlocked');
+  });
+
   it('blocks a CA policy that would lose an exclusion (block mode)', () => {
     const policy = state(ca, policyRecord, 'present', { ...policyRecord.object, conditions: {} });
     const newGroup = state(groups, { id: 'g-new', object: { id: 'g-new' } }, 'absent');
@@ -416,6 +431,46 @@ describe('relationships and children', () => {
         resourceId: '{{id:servicePrincipals:sp1}}',
       },
     });
+  });
+});
+
+describe('Graph-prefixed child properties', () => {
+  const prefix = { property: 'name', pattern: '^extension_[0-9a-fA-F]{32}_' };
+  const appId = '0123456789abcdef0123456789abcdef';
+
+  it('creates an extension property without the prefix and matches it whatever the appId', () => {
+    const apps = module({
+      id: 'applications',
+      children: [
+        {
+          name: 'extensionProperties',
+          listPath: '/applications/{id}/extensionProperties',
+          readOnlyProperties: ['id'],
+          references: [],
+          restore: 'create',
+          matchBy: ['name'],
+          graphPrefix: prefix,
+        },
+      ],
+    });
+    const backup = { id: 'e1', name: `extension_${appId}_jobGroup`, dataType: 'String' };
+    const app = state(
+      apps,
+      { id: 'a1', object: { id: 'a1' }, children: { extensionProperties: [backup] } },
+      'present',
+      {},
+    );
+    const draft = new PlanDraft();
+    planChildActions(app, apps.children[0], [], new ReferenceResolver([app]), request(), draft);
+    expect(draft.actions[0].body).toEqual({ name: 'jobGroup', dataType: 'String' });
+    expect(draft.actions[0].match?.properties).toEqual({ name: 'jobGroup' });
+
+    // Live under a re-created app (another appId): the same property, nothing to do.
+    const again = new PlanDraft();
+    const live = { ...backup, id: 'e2', name: `extension_${'f'.repeat(32)}_jobGroup` };
+    planChildActions(app, apps.children[0], [live], new ReferenceResolver([app]), request(), again);
+    expect(again.actions).toHaveLength(0);
+    expect(withoutGraphPrefix(prefix, live).name).toBe('jobGroup');
   });
 });
 
