@@ -79,12 +79,26 @@ const route = (template: string, baseCost: number, write: boolean, run: Route['r
   run,
 });
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Graph's answer to a key that is not a GUID where one is required (`organization/{tenantId}`). */
+function invalidObjectIdentifier(raw: string): GraphError {
+  let shown = raw;
+  try {
+    shown = decodeURIComponent(raw);
+  } catch {
+    /* keep the raw segment */
+  }
+  return badRequest(`Invalid object identifier '${shown}'.`);
+}
+
 function findItem(
   ctx: HandlerContext,
   d: ResourceDescriptor,
   key: { property?: string; value: string },
 ): GraphObject {
   let obj: GraphObject | undefined;
+  if (!key.property && d.guidKey && !GUID.test(key.value)) throw invalidObjectIdentifier(key.value);
   if (key.property) {
     if (!d.alternateKeys?.includes(key.property))
       throw badRequest(`'${key.property}' is not an alternate key of '${d.odataType}'.`);
@@ -280,8 +294,10 @@ function objectRoute(
             return noContent();
           }
           if (!d.operations.delete) throw methodNotAllowed();
-          d.validateWrite?.('delete', {}, obj, writeContext(ctx));
-          loc.parent(ctx).items.delete(obj.id);
+          // Same hook inputs as a child create: the parent's id (built-in policies refuse both).
+          const parent = loc.parent(ctx);
+          d.validateWrite?.('delete', {}, obj, writeContext(ctx, parent.id));
+          parent.items.delete(obj.id);
           return noContent();
         });
       default:
@@ -490,10 +506,7 @@ function navigationRoute(
     throw methodNotAllowed();
   }
   const child = nav.child;
-  const parent = (ctx: HandlerContext) => {
-    const key = nav.parentKey ?? find(ctx).id;
-    return { id: key, items: ctx.store.childrenOf(child.name, key) };
-  };
+  const parent = (ctx: HandlerContext) => ownedItems(ctx, child, find, nav.parentKey);
   const findChild = (ctx: HandlerContext): GraphObject => {
     const { items } = parent(ctx);
     const obj = childKeyProperty
@@ -510,6 +523,22 @@ function navigationRoute(
   });
 }
 
+/**
+ * The items a parent owns. The parent is always looked up first, even when the items are stored
+ * under a constant key (branding under 'tenant'): Graph answers 404 for another organization's id
+ * and 400 for a malformed one, whatever the method.
+ */
+function ownedItems(
+  ctx: HandlerContext,
+  child: ResourceDescriptor,
+  findOwner: (ctx: HandlerContext) => GraphObject,
+  parentKey: string | undefined,
+): { id: string; items: Map<string, GraphObject> } {
+  const owner = findOwner(ctx);
+  const key = parentKey ?? owner.id;
+  return { id: key, items: ctx.store.childrenOf(child.name, key) };
+}
+
 /** organization/{id}/branding, external/connections/{id}/schema: one object owned by the parent. */
 function singleChildRoute(
   method: string,
@@ -521,10 +550,7 @@ function singleChildRoute(
   find: (ctx: HandlerContext) => GraphObject,
 ): Route {
   const child = nav.child;
-  const parent = (ctx: HandlerContext) => {
-    const key = nav.parentKey ?? find(ctx).id;
-    return { id: key, items: ctx.store.childrenOf(child.name, key) };
-  };
+  const parent = (ctx: HandlerContext) => ownedItems(ctx, child, find, nav.parentKey);
   const findChild = (ctx: HandlerContext): GraphObject => {
     const obj = parent(ctx).items.get(nav.id);
     if (!obj) throw notFound(navName);

@@ -27,6 +27,11 @@ export interface ResourceDescriptor {
   requiredOnCreate: readonly string[];
   /** Tenant-unique values, case-insensitive; array values are unique per element. */
   unique?: readonly string[];
+  /**
+   * The key in `path/{id}` must be a GUID: anything else → 400 "Invalid object identifier"
+   * (Graph parses directory object keys before looking them up; organization/{tenantId}).
+   */
+  guidKey?: boolean;
   /** Alternate keys usable as `path(prop='value')`. */
   alternateKeys?: readonly string[];
   /** Also accept these extra property names (directory extension attributes). */

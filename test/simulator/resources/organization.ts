@@ -50,6 +50,8 @@ export const organization: ResourceDescriptor = {
   ],
   requiredOnCreate: [],
   operations: { create: false, update: true, delete: false },
+  // Graph: another tenant's id → 404; a non-GUID such as a literal '{tenantId}' → 400.
+  guidKey: true,
   // organization/{id}/branding (+ localizations, image streams): organizationalBranding.ts.
   navigation: BRANDING_NAVIGATION,
   directoryObject: true,

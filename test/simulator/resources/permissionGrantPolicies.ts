@@ -1,6 +1,14 @@
 import { badRequest } from '../errors';
 import type { ResourceDescriptor } from './descriptor';
 
+/** `microsoft-` ids are reserved for Microsoft's built-in policies (D21), in any letter case. */
+const isBuiltIn = (id: string | undefined): boolean =>
+  id?.toLowerCase().startsWith('microsoft-') ?? false;
+
+/** Graph's wording is not documented (graph-catalogue B24); a 400 as for the policy itself. */
+const builtInUnchangeable = () =>
+  badRequest('Built-in permission grant policies cannot be modified.');
+
 function conditionSet(name: string): ResourceDescriptor {
   return {
     name,
@@ -21,9 +29,9 @@ function conditionSet(name: string): ResourceDescriptor {
     requiredOnCreate: ['permissionType'],
     // Condition sets are added and removed, never updated (Graph has no PATCH for them).
     operations: { create: true, update: false, delete: true },
+    // Adding and removing condition sets both change the parent policy: refused on built-ins.
     validateWrite(op, _body, _existing, ctx) {
-      if (op !== 'update' && ctx.parentId?.startsWith('microsoft-'))
-        throw badRequest('Built-in permission grant policies cannot be modified.');
+      if (op !== 'update' && isBuiltIn(ctx.parentId)) throw builtInUnchangeable();
     },
   };
 }
@@ -46,7 +54,6 @@ export const permissionGrantPolicies: ResourceDescriptor = {
     excludes: { kind: 'children', child: conditionSet('permissionGrantPolicyExcludes') },
   },
   validateWrite(_op, _body, existing) {
-    if (existing?.id.toLowerCase().startsWith('microsoft-'))
-      throw badRequest('Built-in permission grant policies cannot be modified.');
+    if (isBuiltIn(existing?.id)) throw builtInUnchangeable();
   },
 };
