@@ -14,10 +14,13 @@ import { registerTenant } from '../shared/tenants/registerTenant';
 import { renderBackupSummary } from '../cli/commands/backup';
 import { startLocalRuntime, type LocalRuntime } from '../cli/localRuntime';
 import { waitForOrchestration } from '../cli/waitForOrchestration';
-import { breakTenant } from './demoScenario';
+import { breakTenant, sha256Of } from './demoScenario';
 import { decideRestore, restoreInstanceId, startRestore } from '../shared/restore/startRestore';
 import { waitForPlan } from '../shared/restore/restoreView';
 import type { RestoreOutcome } from '../shared/restore/restoreJob';
+import { ALL_MODULES } from '../shared/modules';
+import { tenantPermissionReport } from '../shared/permissions/tenantPermissionReport';
+import { ENTRA_BACKUP_APP_ID } from '../test/simulator/generator/wellKnown';
 
 function heading(text: string): void {
   process.stdout.write(`\n=== ${text} ===\n`);
@@ -58,6 +61,21 @@ async function main(): Promise<void> {
     runtime = await startLocalRuntime();
     const tenantId = simulator.tenantId;
     await registerTenant(runtime.services, tenantId, 'Contoso (demo)');
+
+    heading('0. Permissions: what admin consent granted entra-backup in this tenant');
+    const permissions = await tenantPermissionReport(
+      tenantId,
+      ALL_MODULES.map((m) => m.id),
+      { ...process.env, GRAPH_CLIENT_ID: ENTRA_BACKUP_APP_ID },
+    );
+    const status = permissions.tenant!;
+    process.stdout.write(
+      `Backup of all ${permissions.modules.length} modules needs ${permissions.backup.length} application permissions; ` +
+        `${permissions.backup.length - status.missing.backup.length} are granted.\n` +
+        `Not granted yet: ${status.missing.backup.join(', ') || 'none'}\n` +
+        `Modules a backup would skip with a warning: ${status.modulesAffected.backup.join(', ') || 'none'}\n` +
+        '(The simulator does not enforce grants, so this demo still backs up every module.)\n',
+    );
 
     heading('1. Full backup');
     const full = await backup(runtime, tenantId, 'full backup');
@@ -180,6 +198,10 @@ async function main(): Promise<void> {
     );
     process.stdout.write(
       `- user "${user.displayName}" restored from deleted items with the same id\n`,
+    );
+    const image = await graph.getBinary(broken.replacedImage.path);
+    process.stdout.write(
+      `- banner logo is the backed-up image again: ${image !== undefined && sha256Of(image.data) === broken.replacedImage.sha256}\n`,
     );
 
     heading('Where the snapshots are');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GraphApi } from '../shared/graph/graphApi';
 
 /** What the demo did to the tenant, for the narration and for tests that check it came back. */
@@ -7,8 +8,21 @@ export interface BrokenTenant {
   purgedApplication: { id: string; displayName: string };
   changedPolicy: { id: string; displayName: string; before: string; after: string };
   removedMember: { groupId: string; groupName: string; memberId: string };
+  /** A sign-in page image replaced by other bytes; `path` reads it, `sha256` is the original's. */
+  replacedImage: { path: string; sha256: string };
   log: string[];
 }
+
+/** sha256 of a stream's bytes (how the demo and the tests tell images apart). */
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A 1×1 PNG: what a careless admin uploads as the company logo. */
+const WRONG_LOGO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 interface Policy {
   id: string;
@@ -95,6 +109,14 @@ export async function breakTenant(graph: GraphApi): Promise<BrokenTenant> {
     }
   }
   if (!removedMember) throw new Error('the demo tenant has no static group with members');
+
+  const organization = await graph.getPage<{ id: string }>('/organization?$select=id');
+  const imagePath = `/organization/${organization.value[0].id}/branding/localizations/0/bannerLogo`;
+  const original = await graph.getBinary(imagePath);
+  if (!original) throw new Error('the demo tenant has no banner logo on its default branding');
+  await graph.putBinary(imagePath, WRONG_LOGO, 'image/png');
+  log.push('the banner logo of the default sign-in page replaced by a 1×1 pixel');
+
   return {
     purgedGroup: { id: groupId, displayName: group.displayName, excludedBy: excluding.displayName },
     softDeletedUser: user,
@@ -106,6 +128,7 @@ export async function breakTenant(graph: GraphApi): Promise<BrokenTenant> {
       after: newState,
     },
     removedMember,
+    replacedImage: { path: imagePath, sha256: sha256Of(original.data) },
     log,
   };
 }
