@@ -13,12 +13,23 @@ const list = (items: string[], none = '  (none)'): string[] =>
   items.length > 0 ? items.map((item) => `  ${item}`) : [none];
 
 export function renderPermissionReport(report: PermissionReport): string {
+  const delegated =
+    report.delegatedOnly.length === 0
+      ? []
+      : [
+          '',
+          'Delegated only (no application permission exists; app-only backups skip them):',
+          ...report.delegatedOnly.map(
+            (d) => `  ${d.module} (${d.delegatedPermissions.join(', ')}): ${d.reason}`,
+          ),
+        ];
   const lines = [
     `Backup (read) permissions for ${report.modules.length} module(s):`,
     ...list(report.backup),
     '',
     'Restore adds (write):',
     ...list(report.restore),
+    ...delegated,
   ];
   const tenant = report.tenant;
   if (!tenant) return lines.join('\n');
@@ -38,6 +49,7 @@ export function renderPermissionReport(report: PermissionReport): string {
     ...list(tenant.modulesAffected.backup),
     'Modules that cannot be restored:',
     ...list(tenant.modulesAffected.restore),
+    ...delegated,
   ].join('\n');
 }
 

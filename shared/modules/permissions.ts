@@ -14,6 +14,11 @@ export interface RequiredPermissions {
   restore: string[];
   /** Every permission above with the modules that need it (code-point order, like `sort()`). */
   details: { backup: PermissionNeed[]; restore: PermissionNeed[] };
+  /**
+   * Selected modules Graph lets only a signed-in user read (terms of use): no application
+   * permission exists for them, so they are not in the lists above and app-only backups skip them.
+   */
+  delegatedOnly: Array<{ module: string; reason: string; delegatedPermissions: string[] }>;
 }
 
 function writePermissionsOf(module: ModuleDefinition): string[] {
@@ -47,7 +52,8 @@ export function requiredPermissions(
   moduleIds: readonly string[],
   options: { restore: boolean },
 ): RequiredPermissions {
-  const modules = [...new Set(moduleIds)].map(getModule);
+  const selected = [...new Set(moduleIds)].map(getModule);
+  const modules = selected.filter((m) => !m.delegatedOnly);
   const backup = collect(modules, (m) => m.permissions.read);
   const restore = options.restore
     ? collect(modules, writePermissionsOf, new Set(backup.map((b) => b.permission)))
@@ -56,5 +62,15 @@ export function requiredPermissions(
     backup: backup.map((b) => b.permission),
     restore: restore.map((r) => r.permission),
     details: { backup, restore },
+    delegatedOnly: selected
+      .filter((m) => m.delegatedOnly)
+      .map((m) => ({
+        module: m.id,
+        reason: m.delegatedOnly!.reason,
+        delegatedPermissions: [
+          ...m.permissions.read,
+          ...(options.restore ? writePermissionsOf(m) : []),
+        ],
+      })),
   };
 }

@@ -1,7 +1,7 @@
 import { sameValue } from './canonicalJson';
 import { naturalKeyPath, substitute } from './liveReader';
 import type { ObjectState } from './objectStates';
-import { idMapKey } from './placeholders';
+import { hasPlaceholder, idMapKey } from './placeholders';
 import type { PlanDraft } from './planDraft';
 import type { ReferenceResolver } from './referenceResolver';
 import type { RestoreRequest } from './restoreTypes';
@@ -117,7 +117,11 @@ export function planObjectActions(
           moduleId: module.id,
           objectId: record.id,
           code: 'createOnlyChanged',
-          message: `${displayName ?? record.id} has ${key} ${String(live[key])} live but ${String(updatable[key])} in the backup; ${key} cannot be changed after creation: delete the object and restore it again if it must follow the backup.`,
+          message: `${displayName ?? record.id} has ${key} ${String(live[key])} live but ${
+            hasPlaceholder(updatable[key])
+              ? `the restore re-creates what it points to, which gets a new ${key}`
+              : `${String(updatable[key])} in the backup`
+          }; ${key} cannot be changed after creation: delete the object and restore it again if it must follow the backup.`,
         });
       }
       delete updatable[key];

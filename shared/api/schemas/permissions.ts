@@ -28,6 +28,13 @@ export const permissionReportSchema = z
       backup: z.array(permissionNeedSchema),
       restore: z.array(permissionNeedSchema),
     }),
+    delegatedOnly: z.array(
+      z.object({
+        module: z.string(),
+        reason: z.string(),
+        delegatedPermissions: z.array(z.string()),
+      }),
+    ),
     tenant: tenantPermissionStatusSchema.optional(),
   })
   .meta({ id: 'PermissionReport' });

@@ -241,4 +241,18 @@ describe('module catalogue', () => {
     expect(everything.restore.filter((p) => everything.backup.includes(p))).toEqual([]);
     expect(() => requiredPermissions(['nope'], { restore: true })).toThrow(/Unknown module/);
   });
+
+  it('lists delegated-only modules apart: their permissions cannot be granted to an app', () => {
+    const needs = requiredPermissions(['users', 'termsOfUseAgreements'], { restore: true });
+    const terms = getModule('termsOfUseAgreements');
+    for (const p of terms.permissions.read) expect(needs.backup).not.toContain(p);
+    expect(needs.delegatedOnly).toEqual([
+      {
+        module: 'termsOfUseAgreements',
+        reason: terms.delegatedOnly!.reason,
+        delegatedPermissions: [...terms.permissions.read, ...terms.permissions.write],
+      },
+    ]);
+    expect(requiredPermissions(['users'], { restore: true }).delegatedOnly).toEqual([]);
+  });
 });
