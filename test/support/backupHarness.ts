@@ -8,6 +8,10 @@ import type { BackupSummary } from '../../shared/backup/backupJobTypes';
 import { startLocalRuntime, type LocalRuntime } from '../../cli/localRuntime';
 import { GraphApi } from '../../shared/graph/graphApi';
 import { createTokenCredential } from '../../shared/graph/credentials';
+import { decideRestore, restoreInstanceId, startRestore } from '../../shared/restore/startRestore';
+import { waitForPlan } from '../../shared/restore/restoreView';
+import type { RestoreOutcome } from '../../shared/restore/restoreJob';
+import type { RestoreRequest } from '../../shared/restore/restoreTypes';
 
 /**
  * A tenant in the simulator, the local runtime (real orchestrations through the durable replay
@@ -19,6 +23,14 @@ export interface BackupHarness {
   runtime: LocalRuntime;
   graph: GraphApi;
   backup(options?: { modules?: string[]; full?: boolean }): Promise<BackupSummary>;
+  /**
+   * Runs a restore through the real orchestration: a dry run ends after planning; otherwise the
+   * plan is confirmed with its hash, as an admin would, and applied.
+   */
+  restore(
+    request: Omit<RestoreRequest, 'tenantId'>,
+    options?: { dryRun?: boolean },
+  ): Promise<RestoreOutcome>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +75,28 @@ export async function startBackupHarness(
         throw new Error(`backup ended ${status.runtimeStatus}: ${JSON.stringify(status.output)}`);
       }
       return status.output as BackupSummary;
+    },
+    async restore(request, restoreOptions = {}) {
+      const dryRun = restoreOptions.dryRun ?? false;
+      const { services, runner } = runtime;
+      const { restoreId } = await startRestore(services, runner, {
+        tenantId,
+        request,
+        dryRun,
+        requestedBy: 'test',
+      });
+      if (!dryRun) {
+        const view = await waitForPlan(services, runner, restoreId);
+        await decideRestore(services, runner, restoreId, {
+          action: 'confirm',
+          planHash: view.planHash!,
+          by: 'test',
+        });
+      }
+      const status = await runner.waitForCompletion(restoreInstanceId(restoreId), {
+        timeoutMs: 100_000,
+      });
+      return status.output as RestoreOutcome;
     },
     async stop() {
       await runtime.stop();

@@ -2,7 +2,7 @@ import { startBackupHarness, type BackupHarness } from '../../support/backupHarn
 import { signTestToken, testAuthEnv } from '../../support/tokens';
 import { startLocalHttpServer, type LocalHttpServer } from '../../../shared/local/httpServer';
 import { requiredPermissions } from '../../../shared/modules/permissions';
-import { ALL_MODULES } from '../../../shared/modules';
+import { addedInVersionOf, ALL_MODULES, FIRST_RELEASE } from '../../../shared/modules';
 import {
   ENTRA_BACKUP_APP_ID,
   ENTRA_BACKUP_GRANTED_PERMISSIONS,
@@ -11,22 +11,10 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-/** The 13 modules whose reads the simulator's entra-backup app has consent for. */
-const CORE_MODULES = [
-  'users',
-  'groups',
-  'administrativeUnits',
-  'directoryRoles',
-  'roleDefinitions',
-  'roleAssignments',
-  'applications',
-  'servicePrincipals',
-  'oauth2PermissionGrants',
-  'conditionalAccessPolicies',
-  'namedLocations',
-  'authenticationMethodsPolicy',
-  'authorizationPolicy',
-];
+/** The first release's modules, whose reads the simulator's entra-backup app has consent for. */
+const CORE_MODULES = ALL_MODULES.filter((m) => addedInVersionOf(m) === FIRST_RELEASE).map(
+  (m) => m.id,
+);
 
 /** An unsigned JWT-shaped access token: the simulator accepts it as its one bearer token. */
 function tokenWithAppId(appid: string): string {

@@ -2,36 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildProgram } from '../../../cli/main';
+import { runCli } from '../../support/cliRunner';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { generateTenant } from '../../simulator/generator';
 import { resetGraphClients } from '../../../shared/config/graphConfig';
 import { expectedModuleIds } from '../../support/expectedRecords';
-
-/** Runs the real CLI program in-process and captures what it prints and its exit code. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    const program = buildProgram().exitOverride();
-    await program.parseAsync(['node', 'entra-backup', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
 
 describe('entra-backup CLI', () => {
   let simulator: RunningSimulator;
@@ -52,19 +27,19 @@ describe('entra-backup CLI', () => {
   afterAll(() => simulator.stop());
 
   it('refuses bad input with exit code 2 and writes nothing', async () => {
-    const badGuid = await cli('--json', 'backup', '--tenant', 'not-a-guid');
+    const badGuid = await runCli('--json', 'backup', '--tenant', 'not-a-guid');
     expect(badGuid.code).toBe(2);
     expect(badGuid.stderr).toMatch(/tenantId must be a GUID/);
-    const unknownTenant = await cli('--json', 'backup', '--tenant', tenantId);
+    const unknownTenant = await runCli('--json', 'backup', '--tenant', tenantId);
     expect(unknownTenant.code).toBe(2);
     expect(JSON.parse(unknownTenant.stderr).error.message).toMatch(/not registered/);
-    const jobs = await cli('--json', 'jobs', '--tenant', tenantId);
+    const jobs = await runCli('--json', 'jobs', '--tenant', tenantId);
     expect(JSON.parse(jobs.stdout)).toEqual([]);
   });
 
   it('registers a tenant, backs it up, lists, browses and downloads the snapshot', async () => {
-    expect((await cli('tenants', 'add', tenantId, '--name', 'CLI test')).code).toBe(0);
-    const unknownModule = await cli(
+    expect((await runCli('tenants', 'add', tenantId, '--name', 'CLI test')).code).toBe(0);
+    const unknownModule = await runCli(
       '--json',
       'backup',
       '--tenant',
@@ -75,7 +50,7 @@ describe('entra-backup CLI', () => {
     expect(unknownModule.code).toBe(2);
     expect(unknownModule.stderr).toMatch(/nope/);
 
-    const backup = await cli('--json', 'backup', '--tenant', tenantId, '--modules', modules);
+    const backup = await runCli('--json', 'backup', '--tenant', tenantId, '--modules', modules);
     expect(backup.code).toBe(0);
     const summary = JSON.parse(backup.stdout);
     expect(summary.status).toBe('succeeded');
@@ -83,17 +58,17 @@ describe('entra-backup CLI', () => {
     snapshotId = summary.snapshotId;
 
     const list = JSON.parse(
-      (await cli('--json', 'snapshots', 'list', '--tenant', tenantId)).stdout,
+      (await runCli('--json', 'snapshots', 'list', '--tenant', tenantId)).stdout,
     );
     expect(list.map((s: { snapshotId: string }) => s.snapshotId)).toContain(snapshotId);
     const shown = JSON.parse(
-      (await cli('--json', 'snapshots', 'show', snapshotId, '--tenant', tenantId)).stdout,
+      (await runCli('--json', 'snapshots', 'show', snapshotId, '--tenant', tenantId)).stdout,
     );
     expect(shown.modules.groups.status).toBe('succeeded');
 
     const found = JSON.parse(
       (
-        await cli(
+        await runCli(
           '--json',
           'objects',
           snapshotId,
@@ -110,7 +85,7 @@ describe('entra-backup CLI', () => {
     expect(found.objects.every((o: { moduleId: string }) => o.moduleId === 'groups')).toBe(true);
 
     const file = join(mkdtempSync(join(tmpdir(), 'eb-cli-')), 'users.zip');
-    const download = await cli(
+    const download = await runCli(
       '--json',
       'download',
       snapshotId,
@@ -128,7 +103,7 @@ describe('entra-backup CLI', () => {
 
   it('plans a restore without writing', async () => {
     simulator.resetCounters();
-    const plan = await cli(
+    const plan = await runCli(
       '--json',
       'restore',
       'plan',
@@ -144,7 +119,7 @@ describe('entra-backup CLI', () => {
   });
 
   it('saves a backup scope and reports what backups will read', async () => {
-    const set = await cli(
+    const set = await runCli(
       '--json',
       'scope',
       'set',
@@ -156,23 +131,31 @@ describe('entra-backup CLI', () => {
       'users',
     );
     expect(set.code).toBe(0);
-    const view = JSON.parse((await cli('--json', 'scope', 'show', '--tenant', tenantId)).stdout);
+    const view = JSON.parse((await runCli('--json', 'scope', 'show', '--tenant', tenantId)).stdout);
     expect(view.selectedModules).toEqual(
       expect.arrayContaining(['users', 'conditionalAccessPolicies']),
     );
     expect(view.selectedModules).not.toContain('groups');
-    const bad = await cli('--json', 'scope', 'set', '--tenant', tenantId, '--categories', 'Nope');
+    const bad = await runCli(
+      '--json',
+      'scope',
+      'set',
+      '--tenant',
+      tenantId,
+      '--categories',
+      'Nope',
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/Nope/);
   });
 
   it('prints the module catalogue and the permissions a selection needs', async () => {
-    const catalogue = JSON.parse((await cli('--json', 'modules')).stdout);
+    const catalogue = JSON.parse((await runCli('--json', 'modules')).stdout);
     expect(catalogue.map((m: { id: string }) => m.id)).toEqual(
       expect.arrayContaining(expectedModuleIds()),
     );
     const permissions = JSON.parse(
-      (await cli('--json', 'permissions', '--modules', 'users,groups')).stdout,
+      (await runCli('--json', 'permissions', '--modules', 'users,groups')).stdout,
     );
     expect(permissions.backup).toEqual(['Group.Read.All', 'User.Read.All']);
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildProgram } from '../../../cli/main';
+import { runCli } from '../../support/cliRunner';
 import { resetGraphClients } from '../../../shared/config/graphConfig';
 import { requiredPermissions } from '../../../shared/modules/permissions';
 import { startSimulator, type RunningSimulator } from '../../simulator';
@@ -8,32 +8,6 @@ import {
   ENTRA_BACKUP_APP_ID,
   ENTRA_BACKUP_GRANTED_PERMISSIONS,
 } from '../../simulator/generator/wellKnown';
-
-/** Runs the real CLI program in-process and captures what it prints and its exit code. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await buildProgram()
-      .exitOverride()
-      .parseAsync(['node', 'entra-backup', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
 
 describe('entra-backup permissions', () => {
   let simulator: RunningSimulator;
@@ -59,32 +33,32 @@ describe('entra-backup permissions', () => {
   });
 
   it('without --tenant prints the required permissions and exits 0', async () => {
-    const res = await cli('--json', 'permissions', '--modules', 'users,groups');
+    const res = await runCli('--json', 'permissions', '--modules', 'users,groups');
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout)).toEqual({
       modules: ['users', 'groups'],
       ...requiredPermissions(['users', 'groups'], { restore: true }),
     });
-    const text = await cli('permissions', '--modules', 'users');
+    const text = await runCli('permissions', '--modules', 'users');
     expect(text.stdout).toMatch(
       /Backup \(read\) permissions for 1 module\(s\):\n {2}User\.Read\.All/,
     );
   });
 
   it('refuses unknown modules and unregistered tenants with exit code 2', async () => {
-    const unknown = await cli('--json', 'permissions', '--modules', 'users,nope');
+    const unknown = await runCli('--json', 'permissions', '--modules', 'users,nope');
     expect(unknown.code).toBe(2);
     expect(JSON.parse(unknown.stderr).error).toMatchObject({ code: 'unknownModule' });
-    const unregistered = await cli('--json', 'permissions', '--tenant', tenantId);
+    const unregistered = await runCli('--json', 'permissions', '--tenant', tenantId);
     expect(unregistered.code).toBe(2);
     expect(JSON.parse(unregistered.stderr).error.message).toMatch(/not registered/);
-    expect((await cli('permissions', '--tenant', 'not-a-guid')).code).toBe(2);
+    expect((await runCli('permissions', '--tenant', 'not-a-guid')).code).toBe(2);
   });
 
   it('with --tenant exits 3 when a backup would skip modules, 0 when nothing is missing', async () => {
-    expect((await cli('tenants', 'add', tenantId, '--name', 'Permissions CLI')).code).toBe(0);
+    expect((await runCli('tenants', 'add', tenantId, '--name', 'Permissions CLI')).code).toBe(0);
 
-    const all = await cli('--json', 'permissions', '--tenant', tenantId);
+    const all = await runCli('--json', 'permissions', '--tenant', tenantId);
     expect(all.code).toBe(3);
     const report = JSON.parse(all.stdout);
     expect(report.tenant.clientId).toBe(ENTRA_BACKUP_APP_ID);
@@ -92,7 +66,7 @@ describe('entra-backup permissions', () => {
     expect(report.tenant.missing.backup).toContain('EntitlementManagement.Read.All');
     expect(report.tenant.modulesAffected.backup).toContain('accessPackages');
 
-    const human = await cli(
+    const human = await runCli(
       'permissions',
       '--tenant',
       tenantId,
@@ -104,7 +78,7 @@ describe('entra-backup permissions', () => {
     expect(human.stdout).toMatch(/missing +EntitlementManagement\.Read\.All/);
     expect(human.stdout).toMatch(/Modules a backup would skip:\n {2}accessPackages\n/);
 
-    const core = await cli(
+    const core = await runCli(
       '--json',
       'permissions',
       '--tenant',
@@ -119,7 +93,7 @@ describe('entra-backup permissions', () => {
   it('exits 1 when the app has no service principal in the tenant', async () => {
     process.env.GRAPH_CLIENT_ID = '0badc0de-0000-4000-8000-000000000000';
     try {
-      const res = await cli('permissions', '--tenant', tenantId, '--modules', 'users');
+      const res = await runCli('permissions', '--tenant', tenantId, '--modules', 'users');
       expect(res.code).toBe(1);
       expect(res.stderr).toMatch(/admin consent was never given/);
     } finally {

@@ -2,17 +2,10 @@ import { forTenant } from '../../../shared/modules/tenantPaths';
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { ALL_MODULES } from '../../../shared/modules';
 import type { ModuleDefinition, SnapshotRecord } from '../../../shared/modules/types';
-import {
-  decideRestore,
-  restoreInstanceId,
-  startRestore,
-} from '../../../shared/restore/startRestore';
-import { waitForPlan } from '../../../shared/restore/restoreView';
 import { planRestore } from '../../../shared/restore/planner';
 import { loadPlan, loadTenantIdMap } from '../../../shared/restore/planStore';
 import { substitute } from '../../../shared/restore/liveReader';
 import { writableProperties } from '../../../shared/restore/writableProperties';
-import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
 import { GraphRequestError } from '../../../shared/graph/graphErrors';
 import type { RestoreRequest } from '../../../shared/restore/restoreTypes';
 
@@ -333,23 +326,9 @@ describe('catalogue round trip: every restorable module, one at a time', () => {
     }
     const damage = await damageModule(harness, module, backup);
 
-    const { services, runner } = harness.runtime;
-    const { restoreId } = await startRestore(services, runner, {
-      tenantId: harness.tenantId,
-      request: restoreRequest(module.id),
-      dryRun: false,
-      requestedBy: 'test',
-    });
-    const view = await waitForPlan(services, runner, restoreId, { timeoutMs: 60_000 });
-    await decideRestore(services, runner, restoreId, {
-      action: 'confirm',
-      planHash: view.planHash!,
-      by: 'test',
-    });
-    const status = await runner.waitForCompletion(restoreInstanceId(restoreId), {
-      timeoutMs: 60_000,
-    });
-    const outcome = status.output as RestoreOutcome;
+    const { services } = harness.runtime;
+    const outcome = await harness.restore(restoreRequest(module.id));
+    const { restoreId } = outcome;
 
     // A second plan is what the verifier saw: its actions name any residual difference.
     const knownIds = await loadTenantIdMap(services.store, harness.tenantId);

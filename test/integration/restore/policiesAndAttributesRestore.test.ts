@@ -1,10 +1,4 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
-import {
-  decideRestore,
-  restoreInstanceId,
-  startRestore,
-} from '../../../shared/restore/startRestore';
-import { waitForPlan } from '../../../shared/restore/restoreView';
 import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
 import { planRestore } from '../../../shared/restore/planner';
 import type { GraphObject } from '../../simulator/tenantState';
@@ -35,31 +29,16 @@ beforeAll(async () => {
 });
 afterAll(() => harness.stop());
 
-async function restore(dryRun: boolean): Promise<RestoreOutcome> {
-  const { services, runner } = harness.runtime;
-  const { restoreId } = await startRestore(services, runner, {
-    tenantId: harness.tenantId,
-    request: {
+function restore(dryRun: boolean): Promise<RestoreOutcome> {
+  return harness.restore(
+    {
       source: { kind: 'snapshot', snapshotId },
       selection: {},
       relationshipMode: 'merge',
       caPolicyLossMode: 'createDisabled',
     },
-    dryRun,
-    requestedBy: 'test',
-  });
-  if (!dryRun) {
-    const view = await waitForPlan(services, runner, restoreId);
-    await decideRestore(services, runner, restoreId, {
-      action: 'confirm',
-      planHash: view.planHash!,
-      by: 'test',
-    });
-  }
-  const status = await runner.waitForCompletion(restoreInstanceId(restoreId), {
-    timeoutMs: 100_000,
-  });
-  return status.output as RestoreOutcome;
+    { dryRun },
+  );
 }
 
 const state = () => harness.simulator.exportState();

@@ -1,11 +1,5 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { expectedModuleIds } from '../../support/expectedRecords';
-import {
-  decideRestore,
-  restoreInstanceId,
-  startRestore,
-} from '../../../shared/restore/startRestore';
-import { waitForPlan } from '../../../shared/restore/restoreView';
 import { Prng } from '../../simulator/generator/prng';
 import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
 
@@ -78,36 +72,16 @@ describe('restore round trip after random mutations', () => {
       const mutations = mutate(harness, seed);
       expect(mutations.length).toBeGreaterThan(15);
 
-      const run = async (dryRun: boolean): Promise<RestoreOutcome> => {
-        const { restoreId } = await startRestore(harness.runtime.services, harness.runtime.runner, {
-          tenantId: harness.tenantId,
-          request: {
+      const run = (dryRun: boolean): Promise<RestoreOutcome> =>
+        harness.restore(
+          {
             source: { kind: 'snapshot', snapshotId: backup.snapshotId! },
             selection: {},
             relationshipMode: 'merge',
             caPolicyLossMode: 'createDisabled',
           },
-          dryRun,
-          requestedBy: 'test',
-        });
-        if (!dryRun) {
-          const view = await waitForPlan(
-            harness.runtime.services,
-            harness.runtime.runner,
-            restoreId,
-          );
-          await decideRestore(harness.runtime.services, harness.runtime.runner, restoreId, {
-            action: 'confirm',
-            planHash: view.planHash!,
-            by: 'test',
-          });
-        }
-        const status = await harness.runtime.runner.waitForCompletion(
-          restoreInstanceId(restoreId),
-          { timeoutMs: 100_000 },
+          { dryRun },
         );
-        return status.output as RestoreOutcome;
-      };
 
       const applied = await run(false);
       // No write was refused (the simulator answers 400 for read-only properties in a body).
