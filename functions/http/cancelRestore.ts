@@ -16,6 +16,7 @@ export const cancelRestoreRoute = defineRoute(
     minimumRole: 'Backup.Operator',
     params: restoreIdParamsSchema,
     body: cancelRestoreBodySchema,
+    errors: { 404: 'No such restore', 409: 'Not awaiting confirmation any more' },
     summary: 'Cancel a restore that is awaiting confirmation',
     tags: ['restores'],
   },

@@ -16,6 +16,10 @@ export const confirmRestoreRoute = defineRoute(
     minimumRole: 'Backup.Operator',
     params: restoreIdParamsSchema,
     body: confirmRestoreBodySchema,
+    errors: {
+      404: 'No such restore',
+      409: 'Not awaiting confirmation, or the plan hash is not the plan on record',
+    },
     summary: 'Apply the plan awaiting confirmation; the plan hash must match (409 otherwise)',
     tags: ['restores'],
   },

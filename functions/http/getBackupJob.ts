@@ -15,6 +15,7 @@ export const getBackupJobRoute = defineRoute(
     route: 'tenants/{tenantId}/backups/{jobId}',
     minimumRole: 'Backup.Reader',
     params: backupJobParamsSchema,
+    errors: { 404: 'No such backup job' },
     summary: 'Backup job status, progress and per-module results',
     tags: ['backups'],
   },

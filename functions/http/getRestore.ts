@@ -18,6 +18,7 @@ export const getRestoreRoute = defineRoute(
     minimumRole: 'Backup.Reader',
     params: restoreIdParamsSchema,
     query: restoreViewQuerySchema,
+    errors: { 404: 'No such restore' },
     summary: 'Restore status, plan summary and (optionally) the plan',
     tags: ['restores'],
   },

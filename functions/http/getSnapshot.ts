@@ -13,6 +13,7 @@ export const getSnapshotRoute = defineRoute(
     route: 'tenants/{tenantId}/snapshots/{snapshotId}',
     minimumRole: 'Backup.Reader',
     params: snapshotParamsSchema,
+    errors: { 404: 'No such snapshot' },
     summary: 'A snapshot manifest: modules, counts, changes, warnings',
     tags: ['snapshots'],
   },

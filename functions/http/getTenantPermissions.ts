@@ -20,6 +20,10 @@ export const getTenantPermissionsRoute = defineRoute(
     minimumRole: 'Backup.Reader',
     params: tenantParamsSchema,
     query: permissionsQuerySchema,
+    errors: {
+      404: 'The tenant is not registered',
+      424: 'Our app has no service principal there (no admin consent) or may not read its grants',
+    },
     summary: 'Permissions the modules need, which are granted in the tenant and which are missing',
     description:
       'Reads the app role assignments of our app on Microsoft Graph in the tenant (needs ' +

@@ -14,6 +14,7 @@ export const listSnapshotObjectsRoute = defineRoute(
     minimumRole: 'Backup.Reader',
     params: snapshotParamsSchema,
     query: objectQuerySchema,
+    errors: { 404: 'No such snapshot, or the module is not in it' },
     summary: 'Browse a snapshot by module, object id or text',
     tags: ['snapshots'],
   },

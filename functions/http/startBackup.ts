@@ -17,6 +17,10 @@ export const startBackupRoute = defineRoute(
     minimumRole: 'Backup.Operator',
     params: tenantParamsSchema,
     body: startBackupBodySchema,
+    errors: {
+      404: 'The tenant is not registered',
+      409: 'A backup of the tenant is running (named in the error)',
+    },
     summary:
       'Start a backup of a tenant (incremental where possible; full: true forces a full read)',
     tags: ['backups'],

@@ -18,6 +18,10 @@ export const startRestoreRoute = defineRoute(
     minimumRole: 'Backup.Operator',
     params: tenantParamsSchema,
     body: startRestoreBodySchema,
+    errors: {
+      404: 'The tenant or the snapshot is not known',
+      409: 'A restore of the tenant is in progress',
+    },
     summary:
       'Plan a restore from a snapshot or an uploaded export; confirm the plan hash to apply it',
     tags: ['restores'],

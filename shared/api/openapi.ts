@@ -136,9 +136,11 @@ function responses(route: DefinedRoute, operationId: string, schemas: SchemaColl
   if (def.params || def.query || def.body) errors.push(400);
   if (def.minimumRole !== 'anonymous') errors.push(401, 403);
   if (def.body) errors.push(413, 415);
-  for (const status of errors.sort()) {
+  const described: Record<number, string> = { ...ERROR_DESCRIPTIONS, ...def.errors };
+  errors.push(...Object.keys(def.errors ?? {}).map(Number));
+  for (const status of [...new Set(errors)].sort()) {
     result[status] ??= {
-      description: ERROR_DESCRIPTIONS[status],
+      description: described[status],
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     };
   }

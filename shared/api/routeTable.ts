@@ -47,6 +47,11 @@ export interface RouteDefinition<
   tags?: string[];
   /** Success responses by status; error responses are added to the OpenAPI document for you. */
   responses?: Record<number, RouteResponseSpec>;
+  /**
+   * Errors this route answers beyond the common ones (400, 401, 403, 413, 415, 500), with when:
+   * `404` unknown tenant or job, `409` a running job or a stale plan hash, `424` no consent.
+   */
+  errors?: Record<number, string>;
 }
 
 export interface DefinedRoute {

@@ -26,6 +26,7 @@ const treeRoute = defineRoute(
     }),
     body: z.object({ owner: Owner, backup: Owner.optional() }).optional(),
     summary: 'Tree',
+    errors: { 404: 'No such thing', 409: 'The tree is being rebuilt' },
     responses: {
       200: { description: 'The tree', schema: z.object({ root: TreeNode, owner: Owner }) },
       204: { description: 'Nothing' },
@@ -87,8 +88,12 @@ describe('OpenAPI builder', () => {
       format: 'binary',
     });
     expect(Object.keys(path.get.responses)).toEqual(
-      expect.arrayContaining(['400', '401', '403', '413', '415', '500']),
+      expect.arrayContaining(['400', '401', '403', '404', '409', '413', '415', '500']),
     );
+    expect(path.get.responses['409'].description).toBe('The tree is being rebuilt');
+    expect(path.get.responses['409'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Error',
+    });
   });
 
   it('converts to Swagger 2.0', () => {
