@@ -5,7 +5,14 @@ import { isTenantBlob, putBinaryBodySchema } from './binaryActions';
 import { sameValue } from './canonicalJson';
 import { withoutGraphPrefix } from './childActions';
 import { generatePassword } from './passwordGenerator';
-import { idMapEntry, resolvePlaceholders, UnresolvedPlaceholderError } from './placeholders';
+import { mapWithConcurrency } from '../graph/concurrencyLimiter';
+import {
+  idMapEntry,
+  idMapKey,
+  placeholderKeys,
+  resolvePlaceholders,
+  UnresolvedPlaceholderError,
+} from './placeholders';
 import { loadIdMap, loadPlan, saveIdMap } from './planStore';
 import type { ApplyResult, IdMap, PlanAction } from './restoreTypes';
 
@@ -17,10 +24,11 @@ export interface ApplyDeps {
 }
 
 /**
- * Applies at most `maxActions` actions of one wave from `cursor`, in plan order. Every action is
- * idempotent, and the id map is persisted after each create before the next action, so a slice
- * that is retried after a crash converges without duplicates. Returns the next cursor, or
- * undefined when the wave is done.
+ * Applies at most `maxActions` actions of one wave from `cursor`, in plan order, running the
+ * independent ones of each group together (see concurrentGroups). Every action is idempotent, and
+ * the id map is persisted after each create before that action counts as done, so a slice that is
+ * retried after a crash converges without duplicates. Returns the next cursor, or undefined when
+ * the wave is done.
  */
 export async function applyWaveSlice(
   deps: ApplyDeps,
@@ -34,15 +42,62 @@ export async function applyWaveSlice(
   const wave = plan.waves.find((w) => w.index === waveIndex);
   if (!wave) throw new Error(`Restore plan ${planId} has no wave ${waveIndex}.`);
   const idMap = await loadIdMap(deps.store, tenantId, planId);
-  const persist = (): Promise<void> => saveIdMap(deps.store, tenantId, planId, idMap);
+  // Saves run one after another, each writing the whole (growing) map, so the last one holds
+  // every create even when creates finish out of order.
+  let saving: Promise<void> = Promise.resolve();
+  const persist = (): Promise<void> =>
+    (saving = saving
+      .catch(() => undefined)
+      .then(() => saveIdMap(deps.store, tenantId, planId, idMap)));
   const slice = wave.actions.slice(cursor, cursor + Math.max(1, maxActions));
   const results: ApplyResult[] = [];
   const binaries = { store: deps.store, tenantId };
-  for (const action of slice) {
-    results.push(await applyAction(deps.graph, action, idMap, persist, binaries));
+  for (const group of concurrentGroups(slice)) {
+    results.push(
+      ...(await mapWithConcurrency(group, APPLY_CONCURRENCY, (action) =>
+        applyAction(deps.graph, action, idMap, persist, binaries),
+      )),
+    );
   }
   const end = cursor + slice.length;
   return { results, nextCursor: end < wave.actions.length ? end : undefined };
+}
+
+/**
+ * Actions in flight at once within a group; Graph calls are bounded again per tenant by the
+ * GraphApi's limiter (GRAPH_MAX_CONCURRENCY).
+ */
+const APPLY_CONCURRENCY = 8;
+
+/**
+ * Splits actions (in plan order) into groups whose members can run at the same time: a run of
+ * one kind (a wave orders creates before updates before links), cut where an action waits for an
+ * id that an action of the same run creates.
+ */
+export function concurrentGroups(actions: readonly PlanAction[]): PlanAction[][] {
+  const groups: PlanAction[][] = [];
+  let current: PlanAction[] = [];
+  let created = new Set<string>();
+  for (const action of actions) {
+    const waits = placeholderKeys([
+      action.path,
+      action.body,
+      action.lookupPath,
+      action.replacesPath,
+      action.match,
+    ]);
+    const dependent = [...waits].some((key) => created.has(key));
+    if (current.length > 0 && (action.kind !== current[0].kind || dependent)) {
+      groups.push(current);
+      current = [];
+      created = new Set();
+    }
+    current.push(action);
+    if (action.kind === 'create')
+      created.add(action.recordsId ?? idMapKey(action.moduleId, action.objectId));
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
 
 function describe(error: unknown): string {

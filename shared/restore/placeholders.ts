@@ -51,6 +51,15 @@ export class UnresolvedPlaceholderError extends Error {
   }
 }
 
+/** The id-map keys (`module:backupId`) that placeholders anywhere in a value wait for. */
+export function placeholderKeys(value: unknown): Set<string> {
+  const keys = new Set<string>();
+  visitStrings(value, (s) => {
+    for (const m of s.matchAll(PLACEHOLDER)) keys.add(idMapKey(m[2], m[3]));
+  });
+  return keys;
+}
+
 /** Modules named by placeholders anywhere in a value (for wave ordering). */
 export function placeholderModules(value: unknown): Set<string> {
   const modules = new Set<string>();
