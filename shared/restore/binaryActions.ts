@@ -122,7 +122,7 @@ export async function planBinaryActions(
   if (binaries.length === 0) return;
   const version = module.graphVersion;
   const pathOf = (binary: BinaryPropertyDefinition, owner: string): string =>
-    substitute(binary.path.split('{tenantId}').join(tenantId), { id: owner });
+    substitute(binary.path, { id: owner });
 
   const targets = states.map((s) => targetOf(s, draft)).filter((t): t is Target => t !== undefined);
   // Reads run together (the Graph client bounds concurrency); results are used in plan order.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GraphApi } from '../../../shared/graph/graphApi';
+import { forTenant } from '../../../shared/modules/tenantPaths';
 import type { ModuleDefinition, SnapshotRecord } from '../../../shared/modules/types';
 import type { SnapshotStore } from '../../../shared/snapshots/snapshotStore';
 import { applyAction } from '../../../shared/restore/applier';
@@ -16,28 +17,32 @@ const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).d
 const LOGO = Buffer.from('backed-up logo bytes');
 const CSS = Buffer.from('body { color: red }');
 
-const brandings: ModuleDefinition = {
-  id: 'brandings',
-  displayName: 'Brandings',
-  category: 'Organization',
-  graphVersion: 'v1.0',
-  kind: 'collection',
-  listPath: '/org/{tenantId}/brandings',
-  itemPath: '/org/{tenantId}/brandings/{id}',
-  relationships: [],
-  children: [],
-  readOnlyProperties: ['id'],
-  references: [],
-  restore: { kind: 'createOrUpdate', updatePath: '/org/{tenantId}/brandings/{id}' },
-  dependsOn: [],
-  permissions: { read: [], write: [] },
-  caveats: [],
-  callerChosenId: true,
-  binaryProperties: [
-    { name: 'logo', path: '/org/{tenantId}/brandings/{id}/logo', contentType: 'image/png' },
-    { name: 'css', path: '/org/{tenantId}/brandings/{id}/css', contentType: 'text/css' },
-  ],
-};
+// As the planner hands it over: `{tenantId}` already filled in (forTenantCatalog).
+const brandings: ModuleDefinition = forTenant(
+  {
+    id: 'brandings',
+    displayName: 'Brandings',
+    category: 'Organization',
+    graphVersion: 'v1.0',
+    kind: 'collection',
+    listPath: '/org/{tenantId}/brandings',
+    itemPath: '/org/{tenantId}/brandings/{id}',
+    relationships: [],
+    children: [],
+    readOnlyProperties: ['id'],
+    references: [],
+    restore: { kind: 'createOrUpdate', updatePath: '/org/{tenantId}/brandings/{id}' },
+    dependsOn: [],
+    permissions: { read: [], write: [] },
+    caveats: [],
+    callerChosenId: true,
+    binaryProperties: [
+      { name: 'logo', path: '/org/{tenantId}/brandings/{id}/logo', contentType: 'image/png' },
+      { name: 'css', path: '/org/{tenantId}/brandings/{id}/css', contentType: 'text/css' },
+    ],
+  },
+  TENANT,
+);
 
 const blobOf = (id: string, name: string): string =>
   `tenants/${TENANT}/snapshots/s1/brandings/binaries/${id}/${name}`;
