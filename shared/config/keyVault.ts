@@ -1,7 +1,7 @@
 import { CertificateClient } from '@azure/keyvault-certificates';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
-import { extraCaPolicies, type AdditionalPolicyConfig } from './loopbackTls';
+import { extraCaTlsSettings } from './loopbackTls';
 
 /**
  * Reads tenant credentials kept in Key Vault, through the Function App's managed identity. The
@@ -33,7 +33,6 @@ export class KeyVaultReadError extends Error {
 
 export interface KeyVaultClientOptions {
   credential?: TokenCredential;
-  additionalPolicies?: AdditionalPolicyConfig[];
   /** Loopback vaults do not live under vault.azure.net. */
   disableChallengeResourceVerification?: boolean;
 }
@@ -59,7 +58,7 @@ export class SdkKeyVaultReader implements KeyVaultReader {
 
   private clientOptions() {
     return {
-      additionalPolicies: this.options.additionalPolicies ?? extraCaPolicies(),
+      tlsOptions: extraCaTlsSettings(),
       disableChallengeResourceVerification: this.options.disableChallengeResourceVerification,
       retryOptions: { maxRetries: 2 },
     };

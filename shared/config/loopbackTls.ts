@@ -10,17 +10,39 @@ export type AdditionalPolicyConfig = NonNullable<
 /**
  * GRAPH_CA_CERT_FILE (the loopback simulator's self-signed CA) for Azure SDK clients — the
  * identity platform and Key Vault — next to the public roots, so the token and secret requests
- * of a loopback test go over real TLS. Without the setting: no policy, the SDK defaults.
+ * of a loopback test go over real TLS. Without the setting: nothing, the SDK defaults.
  */
-const cache = new Map<string, AdditionalPolicyConfig[]>();
+const settingsCache = new Map<string, { ca: string[] }>();
+const policyCache = new Map<string, AdditionalPolicyConfig[]>();
 
+/**
+ * TLS settings trusting the extra CA (Key Vault's clients take them as `tlsOptions`), or
+ * undefined. One object per file: the SDK's HTTP client keeps one agent per settings object.
+ */
+export function extraCaTlsSettings(
+  env: NodeJS.ProcessEnv = process.env,
+): { ca: string[] } | undefined {
+  const file = env.GRAPH_CA_CERT_FILE;
+  if (!file) return undefined;
+  let settings = settingsCache.get(file);
+  if (!settings) {
+    // The file may hold several certificates (a test with several loopback servers).
+    const extra = readFileSync(file, 'utf8').match(
+      /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+    );
+    settings = { ca: [...rootCertificates, ...(extra ?? [])] };
+    settingsCache.set(file, settings);
+  }
+  return settings;
+}
+
+/** The same trust as a pipeline policy, for @azure/identity's credentials (`additionalPolicies`). */
 export function extraCaPolicies(env: NodeJS.ProcessEnv = process.env): AdditionalPolicyConfig[] {
   const file = env.GRAPH_CA_CERT_FILE;
-  if (!file) return [];
-  let policies = cache.get(file);
+  const tlsSettings = extraCaTlsSettings(env);
+  if (!file || !tlsSettings) return [];
+  let policies = policyCache.get(file);
   if (!policies) {
-    // One settings object per CA: the SDK's HTTP client keeps one agent per settings object.
-    const tlsSettings = { ca: [...rootCertificates, readFileSync(file, 'utf8')] };
     policies = [
       {
         position: 'perCall',
@@ -33,7 +55,7 @@ export function extraCaPolicies(env: NodeJS.ProcessEnv = process.env): Additiona
         },
       },
     ];
-    cache.set(file, policies);
+    policyCache.set(file, policies);
   }
   return policies;
 }

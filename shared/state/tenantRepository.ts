@@ -17,8 +17,9 @@ import { stateTableClient } from './tables';
  */
 
 const SETTING_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+// A vault under vault.azure.net (or a sovereign cloud's), or a loopback vault in tests.
 const KEY_VAULT_URI =
-  /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[A-Za-z0-9.-]+\/(secrets|certificates)\/[A-Za-z0-9-]{1,127}(\/[A-Za-z0-9]{1,64})?$/;
+  /^https:\/\/([A-Za-z0-9-]{3,24}\.vault\.[A-Za-z0-9.-]+|(127\.0\.0\.1|localhost):\d{1,5})\/(secrets|certificates)\/[A-Za-z0-9-]{1,127}(\/[A-Za-z0-9]{1,64})?$/;
 const secretReference = z
   .string()
   .max(1024)
