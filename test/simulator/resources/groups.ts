@@ -1,7 +1,7 @@
 import { badRequest } from '../errors';
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.group — graph-catalogue A2/A3/B2, readonly.json, selectonly.json. */
+/** microsoft.graph.group — graph-notes A2/A3/B2, readonly.json, selectonly.json. */
 export const groups: ResourceDescriptor = {
   name: 'groups',
   path: 'groups',

@@ -20,7 +20,7 @@ export interface PipelineOptions {
 
 const VERSIONS = new Set(['v1.0', 'beta']);
 
-/** RU cost of a request: base cost with graph-catalogue 1.3 modifiers, never below 1. */
+/** RU cost of a request: base cost with graph-notes 1.3 modifiers, never below 1. */
 export function requestCost(route: Route, method: string, query: ODataQuery): number {
   if (method !== 'GET') return Math.max(1, route.baseCost);
   let cost = route.baseCost;
