@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { startLocalHttpServer } from '../../shared/local/httpServer';
+import { startLocalHttpServer } from '../../local/httpServer';
 import { emit } from '../output';
 import { startLocalRuntime } from '../localRuntime';
 import { globalOptions, run } from '../run';

@@ -3,7 +3,7 @@ import type { ActivityHandler } from 'durable-functions';
 import { z } from 'zod';
 import { graphForTenant } from '../../shared/config/graphConfig';
 import { getServices } from '../../shared/config/services';
-import { applyRestoreSlice, verifyRestoreJob } from '../../shared/restore/restoreJob';
+import { applyRestoreSlice, verifyRestoreJob } from '../../shared/restore/job/restoreJob';
 
 export const APPLY_RESTORE_SLICE_ACTIVITY = 'applyRestoreSlice';
 export const VERIFY_RESTORE_ACTIVITY = 'verifyRestore';

@@ -9,7 +9,7 @@ import {
   replanHash,
   restoreJobInputSchema,
   type RestoreJobInput,
-} from '../../shared/restore/restoreJob';
+} from '../../shared/restore/job/restoreJob';
 
 export const PLAN_RESTORE_ACTIVITY = 'planRestore';
 export const CHECK_RESTORE_DRIFT_ACTIVITY = 'checkRestoreDrift';
