@@ -2,7 +2,7 @@ import '../../../functions/http/listModules';
 import '../../../functions/http/portalConfig';
 import { buildOpenApiDocument } from '../../../shared/api/openapi';
 import { LOCAL_SIGN_IN_ENV } from '../../../shared/api/portalConfig';
-import { type LocalHttpServer, startLocalHttpServer } from '../../../shared/local/httpServer';
+import { type LocalHttpServer, startLocalHttpServer } from '../../../local/httpServer';
 import { ALL_MODULES } from '../../../shared/modules';
 import { CATEGORIES } from '../../../shared/modules/types';
 import { TEST_AUDIENCE, signTestToken, testAuthEnv } from '../../support/tokens';
