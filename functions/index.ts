@@ -21,6 +21,8 @@ import './http/cancelRestore';
 import './http/uploadRestoreSource';
 import './http/getPermissions';
 import './http/getTenantPermissions';
+import './http/listModules';
+import './http/portalConfig';
 import './timers/scheduledBackups';
 import './orchestrators/backupOrchestrator';
 import './orchestrators/backupModuleOrchestrator';
