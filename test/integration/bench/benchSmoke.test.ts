@@ -34,7 +34,8 @@ describe('benchmark smoke run (preset S, no throttling, no latency)', () => {
         admin: inProcessSimulatorAdmin(simulator),
       }),
     });
-  });
+    // Five scenarios run back to back; on a loaded 2-core machine they take minutes, not seconds.
+  }, 600_000);
   afterAll(() => simulator.stop());
 
   it('runs the five scenarios, each succeeding with sane figures', () => {
