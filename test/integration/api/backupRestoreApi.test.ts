@@ -1,5 +1,5 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
-import { expectedModuleIds } from '../../support/expectedRecords';
+import { coreModuleIds } from '../../support/expectedRecords';
 import { signTestToken, testAuthEnv } from '../../support/tokens';
 import { startLocalHttpServer, type LocalHttpServer } from '../../../local/httpServer';
 import { breakTenant } from '../../../scripts/demoScenario';
@@ -116,7 +116,7 @@ describe('HTTP API: backups and restores through the real handlers', () => {
   it('starts a backup (202 + Location), refuses a second one (409), then reports it done (200)', async () => {
     const tenant = harness.tenantId;
     const started = await call('POST', `tenants/${tenant}/backups`, operator, {
-      modules: expectedModuleIds(),
+      modules: coreModuleIds(),
     });
     expect(started.status).toBe(202);
     expect(started.headers.get('location')).toBe(started.body.statusUrl);

@@ -1,7 +1,7 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { readSnapshot } from '../../support/snapshotReader';
 import { Prng } from '../../simulator/generator/prng';
-import { expectedModuleIds } from '../../support/expectedRecords';
+import { coreModuleIds } from '../../support/expectedRecords';
 
 describe('incremental backup', () => {
   let harness: BackupHarness;
@@ -11,7 +11,7 @@ describe('incremental backup', () => {
   afterAll(() => harness.stop());
 
   it('after random changes equals a fresh full backup, and reads only changes', async () => {
-    const modules = expectedModuleIds();
+    const modules = coreModuleIds();
     const first = await harness.backup({ modules });
     expect(first.status).toBe('succeeded');
 

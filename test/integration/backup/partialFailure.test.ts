@@ -1,5 +1,5 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
-import { expectedModuleIds } from '../../support/expectedRecords';
+import { coreModuleIds } from '../../support/expectedRecords';
 
 describe('a backup in which some modules cannot be read', () => {
   let harness: BackupHarness;
@@ -26,7 +26,7 @@ describe('a backup in which some modules cannot be read', () => {
       ],
     });
     try {
-      const summary = await harness.backup({ modules: expectedModuleIds() });
+      const summary = await harness.backup({ modules: coreModuleIds() });
       expect(summary.status).toBe('finishedWithExceptions');
       expect(summary.modules.namedLocations.status).toBe('failed');
       expect(summary.modules.namedLocations.error).toMatch(/500 generalException/);

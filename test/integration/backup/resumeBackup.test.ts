@@ -1,5 +1,5 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
-import { expectedModuleIds } from '../../support/expectedRecords';
+import { coreModuleIds } from '../../support/expectedRecords';
 import { readSnapshot } from '../../support/snapshotReader';
 import { backupInstanceId, startBackup } from '../../../shared/backup/startBackup';
 import type { BackupSummary } from '../../../shared/backup/backupJobTypes';
@@ -13,7 +13,7 @@ describe('a local backup killed mid-run', () => {
   afterAll(() => harness.stop());
 
   it('resumes in a new runner and yields the same snapshot as an uninterrupted run', async () => {
-    const modules = expectedModuleIds();
+    const modules = coreModuleIds();
     const taskHub = `r${harness.tenantId.replace(/-/g, '').slice(0, 12)}`;
     const first = await startLocalRuntime({ taskHub });
     const { snapshotId } = await startBackup(first.services, first.runner, {

@@ -6,12 +6,12 @@ import { runCli } from '../../support/cliRunner';
 import { startSimulator, type RunningSimulator } from '../../simulator';
 import { generateTenant } from '../../simulator/generator';
 import { resetGraphClients } from '../../../shared/config/graphConfig';
-import { expectedModuleIds } from '../../support/expectedRecords';
+import { coreModuleIds } from '../../support/expectedRecords';
 
 describe('entra-backup CLI', () => {
   let simulator: RunningSimulator;
   const tenantId = randomUUID();
-  const modules = expectedModuleIds().join(',');
+  const modules = coreModuleIds().join(',');
   let snapshotId: string;
 
   beforeAll(async () => {
@@ -152,7 +152,7 @@ describe('entra-backup CLI', () => {
   it('prints the module catalogue and the permissions a selection needs', async () => {
     const catalogue = JSON.parse((await runCli('--json', 'modules')).stdout);
     expect(catalogue.map((m: { id: string }) => m.id)).toEqual(
-      expect.arrayContaining(expectedModuleIds()),
+      expect.arrayContaining(coreModuleIds()),
     );
     const permissions = JSON.parse(
       (await runCli('--json', 'permissions', '--modules', 'users,groups')).stdout,

@@ -1,5 +1,5 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
-import { expectedModuleIds } from '../../support/expectedRecords';
+import { coreModuleIds } from '../../support/expectedRecords';
 import { Prng } from '../../simulator/generator/prng';
 import type { RestoreOutcome } from '../../../shared/restore/job/restoreJob';
 
@@ -68,7 +68,7 @@ describe('restore round trip after random mutations', () => {
   it.each([101, 202])(
     'seed %i: restore converges, no write is rejected, a second plan has nothing to do',
     async (seed) => {
-      const backup = await harness.backup({ modules: expectedModuleIds() });
+      const backup = await harness.backup({ modules: coreModuleIds() });
       const mutations = mutate(harness, seed);
       expect(mutations.length).toBeGreaterThan(15);
 

@@ -8,7 +8,7 @@ import {
 import { getRestoreView } from '../../../shared/restore/job/restoreView';
 import type { RestoreOutcome } from '../../../shared/restore/job/restoreJob';
 import { isApiError } from '../../../shared/api/errors';
-import { expectedModuleIds } from '../../support/expectedRecords';
+import { coreModuleIds } from '../../support/expectedRecords';
 
 async function waitForPhase(
   harness: BackupHarness,
@@ -33,7 +33,7 @@ describe('restore orchestration: plan, confirm, apply, verify', () => {
   let snapshotId: string;
   beforeAll(async () => {
     harness = await startBackupHarness({ preset: 'demo', seed: 3 });
-    const summary = await harness.backup({ modules: expectedModuleIds() });
+    const summary = await harness.backup({ modules: coreModuleIds() });
     snapshotId = summary.snapshotId!;
   });
   afterAll(() => harness.stop());

@@ -1,5 +1,5 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
-import { expectedModuleIds } from '../../support/expectedRecords';
+import { coreModuleIds } from '../../support/expectedRecords';
 import { breakTenant } from '../../../scripts/demoScenario';
 import {
   decideRestore,
@@ -18,7 +18,7 @@ describe('a restore apply killed mid-run', () => {
   afterAll(() => harness.stop());
 
   it('resumes, ends in the same state and creates nothing twice', async () => {
-    const backup = await harness.backup({ modules: expectedModuleIds() });
+    const backup = await harness.backup({ modules: coreModuleIds() });
     const broken = await breakTenant(harness.graph);
     const taskHub = `x${harness.tenantId.replace(/-/g, '').slice(0, 12)}`;
     const first = await startLocalRuntime({ taskHub });

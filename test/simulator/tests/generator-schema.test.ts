@@ -6,6 +6,8 @@
 import type { GraphObject, TenantState } from '../tenantState';
 import { generateTenant } from '../generator';
 import { readCsdlText, readGraphExample } from '../../support/fixtures';
+import { CHILD_RESOURCES, RESOURCES } from '../resources';
+import { SINGLETONS } from '../resources/singletons';
 
 interface CsdlMember {
   type: string;
@@ -44,83 +46,31 @@ function readCsdl(xml: string): Map<string, CsdlType> {
   return types;
 }
 
-const TOP_LEVEL_TYPES: Record<string, string> = {
-  users: 'user',
-  groups: 'group',
-  administrativeUnits: 'administrativeUnit',
-  directoryRoles: 'directoryRole',
-  directoryRoleTemplates: 'directoryRoleTemplate',
-  roleDefinitions: 'unifiedRoleDefinition',
-  roleAssignments: 'unifiedRoleAssignment',
-  applications: 'application',
-  servicePrincipals: 'servicePrincipal',
-  appRoleAssignments: 'appRoleAssignment',
-  oauth2PermissionGrants: 'oAuth2PermissionGrant',
-  conditionalAccessPolicies: 'conditionalAccessPolicy',
-  namedLocations: 'namedLocation',
-  organization: 'organization',
-  federatedIdentityCredentials: 'federatedIdentityCredential',
-  extensionProperties: 'extensionProperty',
-  authenticationMethodsPolicy: 'authenticationMethodsPolicy',
-  authorizationPolicy: 'authorizationPolicy',
-  // Full catalogue (issue 6).
-  teamsApps: 'teamsApp',
-  teamsAppDefinitions: 'teamsAppDefinition',
-  mobileApps: 'mobileApp',
-  mobileAppAssignments: 'mobileAppAssignment',
-  claimsMappingPolicies: 'claimsMappingPolicy',
-  tokenLifetimePolicies: 'tokenLifetimePolicy',
-  tokenIssuancePolicies: 'tokenIssuancePolicy',
-  homeRealmDiscoveryPolicies: 'homeRealmDiscoveryPolicy',
-  appManagementPolicies: 'appManagementPolicy',
-  riskDetections: 'riskDetection',
-  authenticationStrengthPolicies: 'authenticationStrengthPolicy',
-  authenticationContextClassReferences: 'authenticationContextClassReference',
-  permissionGrantPolicies: 'permissionGrantPolicy',
-  permissionGrantPolicyIncludes: 'permissionGrantConditionSet',
-  permissionGrantPolicyExcludes: 'permissionGrantConditionSet',
-  roleEligibilitySchedules: 'unifiedRoleEligibilitySchedule',
-  roleAssignmentSchedules: 'unifiedRoleAssignmentSchedule',
-  roleManagementPolicies: 'unifiedRoleManagementPolicy',
-  roleManagementPolicyRules: 'unifiedRoleManagementPolicyRule',
-  roleManagementPolicyAssignments: 'unifiedRoleManagementPolicyAssignment',
-  accessPackageCatalogs: 'accessPackageCatalog',
-  accessPackages: 'accessPackage',
-  accessPackageResourceRoleScopes: 'accessPackageResourceRoleScope',
-  accessPackageAssignmentPolicies: 'accessPackageAssignmentPolicy',
-  connectedOrganizations: 'connectedOrganization',
-  accessReviewDefinitions: 'accessReviewScheduleDefinition',
-  agreements: 'agreement',
-  crossTenantAccessPartners: 'crossTenantAccessPolicyConfigurationPartner',
-  identityProviders: 'identityProviderBase',
-  apiConnectors: 'identityApiConnector',
-  organizationalBrandingLocalizations: 'organizationalBrandingLocalization',
-  domains: 'domain',
-  domainFederationConfigurations: 'internalDomainFederation',
-  groupSettingTemplates: 'groupSettingTemplate',
-  groupSettings: 'groupSetting',
-  sensitivityLabels: 'sensitivityLabel',
-  deviceRegistrationPolicy: 'deviceRegistrationPolicy',
-  adminConsentRequestPolicy: 'adminConsentRequestPolicy',
-  identitySecurityDefaultsEnforcementPolicy: 'identitySecurityDefaultsEnforcementPolicy',
-  defaultAppManagementPolicy: 'tenantAppManagementPolicy',
-  // Catalogue 0.3.0.
-  activityBasedTimeoutPolicies: 'activityBasedTimeoutPolicy',
-  authenticationFlowsPolicy: 'authenticationFlowsPolicy',
-  groupLifecyclePolicies: 'groupLifecyclePolicy',
-  attributeSets: 'attributeSet',
-  customSecurityAttributeDefinitions: 'customSecurityAttributeDefinition',
-  customSecurityAttributeAllowedValues: 'allowedValue',
-};
+/** Every resource the simulator stores: collections, child collections and singletons. */
+const DESCRIPTORS: ReadonlyArray<{ name: string; odataType: string; betaOnly?: boolean }> = [
+  ...RESOURCES,
+  ...CHILD_RESOURCES,
+  ...SINGLETONS,
+];
 
-/** Resources this check cannot cover, and why. */
-const NOT_CHECKED: Record<string, string> = {
-  b2cUserFlows: 'beta only (not in the v1.0 CSDL)',
-  labelPolicySettings: 'beta only (not in the v1.0 CSDL)',
-  securityAlerts: 'microsoft.graph.security namespace (this reader covers microsoft.graph only)',
-  externalConnections: 'microsoft.graph.externalConnectors namespace',
-  externalConnectionSchemas: 'microsoft.graph.externalConnectors namespace',
-};
+/** Resources this check cannot cover, and why: derived from the simulator's descriptors. */
+const NOT_CHECKED: Record<string, string> = Object.fromEntries(
+  DESCRIPTORS.flatMap((d) => {
+    if (d.betaOnly) return [[d.name, 'beta only (not in the v1.0 CSDL)']];
+    const namespace = d.odataType.slice(0, d.odataType.lastIndexOf('.'));
+    if (namespace !== 'microsoft.graph')
+      return [[d.name, `${namespace} namespace (this reader covers microsoft.graph only)`]];
+    return [];
+  }),
+);
+
+/** Resource name → its microsoft.graph type (short name), from the simulator's descriptors. */
+const TOP_LEVEL_TYPES: Record<string, string> = Object.fromEntries(
+  DESCRIPTORS.filter((d) => !NOT_CHECKED[d.name]).map((d) => [
+    d.name,
+    d.odataType.replace('microsoft.graph.', ''),
+  ]),
+);
 
 /** Navigation properties the simulator stores inline as `{ id }` (written that way on create). */
 const INLINE_REFERENCES = new Set(['catalog', 'accessPackage', 'role', 'scope']);
