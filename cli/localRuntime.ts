@@ -1,4 +1,4 @@
-import { captureDurableRegistrations, LocalDurableRunner } from '../shared/local/durable';
+import { captureDurableRegistrations, LocalDurableRunner } from '../local/durable';
 import { setOrchestrationClientFactory } from '../shared/api/orchestrationClientProvider';
 import { getServices, type Services } from '../shared/config/services';
 

@@ -3,7 +3,7 @@
  * backup, a few changes made through Graph, an incremental backup, and a readable summary.
  * Everything it starts it stops; it exits 0 when the story ran as told.
  */
-import { startAzurite } from '../shared/local/azurite';
+import { startAzurite } from '../local/azurite';
 import { startSimulator } from '../test/simulator';
 import { generateTenant } from '../test/simulator/generator';
 import { GraphApi } from '../shared/graph/graphApi';
@@ -15,9 +15,9 @@ import { renderBackupSummary } from '../cli/commands/backup';
 import { startLocalRuntime, type LocalRuntime } from '../cli/localRuntime';
 import { waitForOrchestration } from '../cli/waitForOrchestration';
 import { breakTenant, sha256Of } from './demoScenario';
-import { decideRestore, restoreInstanceId, startRestore } from '../shared/restore/startRestore';
-import { waitForPlan } from '../shared/restore/restoreView';
-import type { RestoreOutcome } from '../shared/restore/restoreJob';
+import { decideRestore, restoreInstanceId, startRestore } from '../shared/restore/job/startRestore';
+import { waitForPlan } from '../shared/restore/job/restoreView';
+import type { RestoreOutcome } from '../shared/restore/job/restoreJob';
 import { ALL_MODULES } from '../shared/modules';
 import { tenantPermissionReport } from '../shared/permissions/tenantPermissionReport';
 import { ENTRA_BACKUP_APP_ID } from '../test/simulator/generator/wellKnown';
@@ -60,11 +60,11 @@ async function main(): Promise<void> {
   try {
     runtime = await startLocalRuntime();
     const tenantId = simulator.tenantId;
-    await registerTenant(runtime.services, tenantId, 'Contoso (demo)');
+    const tenant = await registerTenant(runtime.services, tenantId, 'Contoso (demo)');
 
     heading('0. Permissions: what admin consent granted entra-backup in this tenant');
     const permissions = await tenantPermissionReport(
-      tenantId,
+      tenant,
       ALL_MODULES.map((m) => m.id),
       { ...process.env, GRAPH_CLIENT_ID: ENTRA_BACKUP_APP_ID },
     );

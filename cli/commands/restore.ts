@@ -2,10 +2,14 @@ import type { Command } from 'commander';
 import os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { tenantIdSchema } from '../../shared/api/schemas/common';
-import { acceptUpload, uploadBlobName } from '../../shared/restore/uploads';
-import type { RestoreOutcome } from '../../shared/restore/restoreJob';
-import { getRestoreView, waitForPlan } from '../../shared/restore/restoreView';
-import { decideRestore, restoreInstanceId, startRestore } from '../../shared/restore/startRestore';
+import { acceptUpload, uploadBlobName } from '../../shared/restore/source/uploads';
+import type { RestoreOutcome } from '../../shared/restore/job/restoreJob';
+import { getRestoreView, waitForPlan } from '../../shared/restore/job/restoreView';
+import {
+  decideRestore,
+  restoreInstanceId,
+  startRestore,
+} from '../../shared/restore/job/startRestore';
 import type { RestoreRequest } from '../../shared/restore/restoreTypes';
 import { startLocalRuntime, type LocalRuntime } from '../localRuntime';
 import { EXIT, emit } from '../output';

@@ -1,7 +1,7 @@
 import * as df from 'durable-functions';
 import type { ActivityHandler } from 'durable-functions';
 import { getServices } from '../../shared/config/services';
-import { finishRestoreJob, type RestoreOutcome } from '../../shared/restore/restoreJob';
+import { finishRestoreJob, type RestoreOutcome } from '../../shared/restore/job/restoreJob';
 
 export const FINISH_RESTORE_ACTIVITY = 'finishRestore';
 

@@ -3,7 +3,7 @@ import { requireTenantAccess } from '../../shared/api/auth';
 import { registerDurableHttpRoute } from '../../shared/api/registerDurableRoute';
 import { getOrchestrationClient } from '../../shared/api/orchestrationClientProvider';
 import { confirmRestoreBodySchema, restoreIdParamsSchema } from '../../shared/api/schemas/restores';
-import { decideRestore, parseRestoreId } from '../../shared/restore/startRestore';
+import { decideRestore, parseRestoreId } from '../../shared/restore/job/startRestore';
 import { getServices } from '../../shared/config/services';
 
 export const CONFIRM_RESTORE_FUNCTION = 'confirmRestore';

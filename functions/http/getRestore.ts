@@ -3,8 +3,8 @@ import { requireTenantAccess } from '../../shared/api/auth';
 import { registerDurableHttpRoute } from '../../shared/api/registerDurableRoute';
 import { getOrchestrationClient } from '../../shared/api/orchestrationClientProvider';
 import { restoreIdParamsSchema, restoreViewQuerySchema } from '../../shared/api/schemas/restores';
-import { parseRestoreId } from '../../shared/restore/startRestore';
-import { getRestoreView } from '../../shared/restore/restoreView';
+import { parseRestoreId } from '../../shared/restore/job/startRestore';
+import { getRestoreView } from '../../shared/restore/job/restoreView';
 import { getServices } from '../../shared/config/services';
 
 export const GET_RESTORE_FUNCTION = 'getRestore';

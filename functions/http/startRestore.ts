@@ -3,8 +3,8 @@ import { registerDurableHttpRoute } from '../../shared/api/registerDurableRoute'
 import { getOrchestrationClient } from '../../shared/api/orchestrationClientProvider';
 import { tenantParamsSchema } from '../../shared/api/schemas/common';
 import { startRestoreBodySchema } from '../../shared/api/schemas/restores';
-import { startRestore } from '../../shared/restore/startRestore';
-import { uploadBlobName } from '../../shared/restore/uploads';
+import { startRestore } from '../../shared/restore/job/startRestore';
+import { uploadBlobName } from '../../shared/restore/source/uploads';
 import { getServices } from '../../shared/config/services';
 
 export const START_RESTORE_FUNCTION = 'startRestore';

@@ -2,8 +2,8 @@ import { defineRoute } from '../../shared/api/route';
 import { registerHttpRoute } from '../../shared/api/registerRoute';
 import { readBodyBytes } from '../../shared/api/requestInput';
 import { tenantParamsSchema } from '../../shared/api/schemas/common';
-import { DEFAULT_UPLOAD_MAX_BYTES } from '../../shared/restore/uploadValidation';
-import { acceptUpload } from '../../shared/restore/uploads';
+import { DEFAULT_UPLOAD_MAX_BYTES } from '../../shared/restore/source/uploadValidation';
+import { acceptUpload } from '../../shared/restore/source/uploads';
 import { getServices } from '../../shared/config/services';
 
 export const UPLOAD_RESTORE_SOURCE_FUNCTION = 'uploadRestoreSource';

@@ -8,8 +8,8 @@ import {
   type RestoreOutcome,
   type RestoreProgress,
   type RestoreSliceResult,
-} from '../../shared/restore/restoreJob';
-import { RESTORE_ORCHESTRATOR_NAME } from '../../shared/restore/startRestore';
+} from '../../shared/restore/job/restoreJob';
+import { RESTORE_ORCHESTRATOR_NAME } from '../../shared/restore/job/startRestore';
 import {
   CHECK_RESTORE_DRIFT_ACTIVITY,
   PLAN_RESTORE_ACTIVITY,

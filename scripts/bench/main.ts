@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { startAzurite } from '../../shared/local/azurite';
+import { startAzurite } from '../../local/azurite';
 import { BENCH_MODULES } from './benchModules';
 import { buildReport, readPreviousReport, writeResults } from './buildReport';
 import { spawnedProjectRunner } from './projectRunners';

@@ -8,8 +8,12 @@ import {
 import { backupInstanceId, startBackup } from '../../shared/backup/startBackup';
 import type { BackupSummary } from '../../shared/backup/backupJobTypes';
 import { registerTenant } from '../../shared/tenants/registerTenant';
-import { decideRestore, restoreInstanceId, startRestore } from '../../shared/restore/startRestore';
-import type { RestoreOutcome, RestoreProgress } from '../../shared/restore/restoreJob';
+import {
+  decideRestore,
+  restoreInstanceId,
+  startRestore,
+} from '../../shared/restore/job/startRestore';
+import type { RestoreOutcome, RestoreProgress } from '../../shared/restore/job/restoreJob';
 import { tenantBlobBytes } from './blobUsage';
 import type { SimulatorAdmin } from './simulatorAdmin';
 import {

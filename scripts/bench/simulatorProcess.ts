@@ -1,4 +1,4 @@
-import { stopChild } from '../../shared/local/azurite';
+import { stopChild } from '../../local/azurite';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { SimulatorEndpoint } from './simulatorAdmin';

@@ -1,6 +1,6 @@
 /**
  * What HTTP handlers, timers and the CLI need from Durable Functions. In Azure it is backed by
- * `df.getClient(context)`; locally by the in-process runner in `shared/local/durable/`.
+ * `df.getClient(context)`; locally by the in-process runner in `local/durable/`.
  */
 export type RuntimeStatus =
   'Pending' | 'Running' | 'Completed' | 'Failed' | 'Terminated' | 'ContinuedAsNew';

@@ -1,8 +1,8 @@
 export * from './restoreTypes';
-export { planRestore, type RestoreDeps, type PlanOptions } from './planner';
-export { applyWaveSlice, applyAction, type ApplyDeps } from './applier';
-export { verifyRestore } from './verifier';
-export { renderPlan } from './renderPlan';
+export { planRestore, type RestoreDeps, type PlanOptions } from './plan/planner';
+export { applyWaveSlice, applyAction, type ApplyDeps } from './apply/applier';
+export { verifyRestore } from './apply/verifier';
+export { renderPlan } from './plan/renderPlan';
 export {
   savePlan,
   loadPlan,
@@ -10,12 +10,16 @@ export {
   saveIdMap,
   deleteRestoreBlobs,
   restorePrefix,
-} from './planStore';
-export { validateUpload, DEFAULT_UPLOAD_MAX_BYTES, type UploadContent } from './uploadValidation';
+} from './job/planStore';
+export {
+  validateUpload,
+  DEFAULT_UPLOAD_MAX_BYTES,
+  type UploadContent,
+} from './source/uploadValidation';
 export {
   catalogFromModules,
   defaultCatalog,
   dependencyWaves,
   type RestoreCatalog,
-} from './restoreCatalog';
-export { planHash } from './planAssembly';
+} from './plan/restoreCatalog';
+export { planHash } from './plan/planAssembly';

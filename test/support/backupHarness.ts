@@ -8,9 +8,13 @@ import type { BackupSummary } from '../../shared/backup/backupJobTypes';
 import { startLocalRuntime, type LocalRuntime } from '../../cli/localRuntime';
 import { GraphApi } from '../../shared/graph/graphApi';
 import { createTokenCredential } from '../../shared/graph/credentials';
-import { decideRestore, restoreInstanceId, startRestore } from '../../shared/restore/startRestore';
-import { waitForPlan } from '../../shared/restore/restoreView';
-import type { RestoreOutcome } from '../../shared/restore/restoreJob';
+import {
+  decideRestore,
+  restoreInstanceId,
+  startRestore,
+} from '../../shared/restore/job/startRestore';
+import { waitForPlan } from '../../shared/restore/job/restoreView';
+import type { RestoreOutcome } from '../../shared/restore/job/restoreJob';
 import type { RestoreRequest } from '../../shared/restore/restoreTypes';
 
 /**

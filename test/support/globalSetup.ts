@@ -1,4 +1,4 @@
-import { startAzurite } from '../../shared/local/azurite';
+import { startAzurite } from '../../local/azurite';
 
 /** Starts one Azurite (blob + table, in memory) for the whole run; workers inherit its env. */
 export default async function globalSetup(): Promise<void> {

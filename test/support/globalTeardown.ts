@@ -1,4 +1,4 @@
-import type { AzuriteInstance } from '../../shared/local/azurite';
+import type { AzuriteInstance } from '../../local/azurite';
 
 export default async function globalTeardown(): Promise<void> {
   const azurite = (globalThis as Record<string, unknown>).__AZURITE__ as

@@ -1,7 +1,7 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { expectedModuleIds } from '../../support/expectedRecords';
 import { signTestToken, testAuthEnv } from '../../support/tokens';
-import { startLocalHttpServer, type LocalHttpServer } from '../../../shared/local/httpServer';
+import { startLocalHttpServer, type LocalHttpServer } from '../../../local/httpServer';
 import { breakTenant } from '../../../scripts/demoScenario';
 import { runDueSchedules } from '../../../shared/backup/runDueSchedules';
 

@@ -5,7 +5,7 @@ import '../../../functions/http/openapi';
 import { type ApiAuditEntry, setApiAuditSink } from '../../../shared/api/apiAudit';
 import { conflict } from '../../../shared/api/errors';
 import { defineRoute } from '../../../shared/api/route';
-import { type LocalHttpServer, startLocalHttpServer } from '../../../shared/local/httpServer';
+import { type LocalHttpServer, startLocalHttpServer } from '../../../local/httpServer';
 import { signTestToken, testAuthEnv } from '../../support/tokens';
 
 /** Response documents are probed field by field; a precise type would only restate them. */

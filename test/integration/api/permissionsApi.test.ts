@@ -1,6 +1,6 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { signTestToken, testAuthEnv } from '../../support/tokens';
-import { startLocalHttpServer, type LocalHttpServer } from '../../../shared/local/httpServer';
+import { startLocalHttpServer, type LocalHttpServer } from '../../../local/httpServer';
 import { requiredPermissions } from '../../../shared/modules/permissions';
 import { addedInVersionOf, ALL_MODULES, FIRST_RELEASE } from '../../../shared/modules';
 import {

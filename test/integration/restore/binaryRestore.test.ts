@@ -13,7 +13,7 @@ import {
   type RestorePlan,
   type RestoreRequest,
 } from '../../../shared/restore';
-import { formatBytes } from '../../../shared/restore/renderPlan';
+import { formatBytes } from '../../../shared/restore/plan/renderPlan';
 
 /**
  * Issue 6: branding images are written back. The demo tenant's default branding and fr-FR carry

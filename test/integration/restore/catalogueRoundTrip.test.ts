@@ -2,10 +2,10 @@ import { forTenant } from '../../../shared/modules/tenantPaths';
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { ALL_MODULES } from '../../../shared/modules';
 import type { ModuleDefinition, SnapshotRecord } from '../../../shared/modules/types';
-import { planRestore } from '../../../shared/restore/planner';
-import { loadPlan, loadTenantIdMap } from '../../../shared/restore/planStore';
-import { substitute } from '../../../shared/restore/liveReader';
-import { writableProperties } from '../../../shared/restore/writableProperties';
+import { planRestore } from '../../../shared/restore/plan/planner';
+import { loadPlan, loadTenantIdMap } from '../../../shared/restore/job/planStore';
+import { substitute } from '../../../shared/restore/plan/liveReader';
+import { writableProperties } from '../../../shared/restore/plan/writableProperties';
 import { GraphRequestError } from '../../../shared/graph/graphErrors';
 import type { RestoreRequest } from '../../../shared/restore/restoreTypes';
 

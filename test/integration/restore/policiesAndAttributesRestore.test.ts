@@ -1,6 +1,6 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
-import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
-import { planRestore } from '../../../shared/restore/planner';
+import type { RestoreOutcome } from '../../../shared/restore/job/restoreJob';
+import { planRestore } from '../../../shared/restore/plan/planner';
 import type { GraphObject } from '../../simulator/tenantState';
 
 /**

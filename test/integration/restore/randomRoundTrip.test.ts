@@ -1,7 +1,7 @@
 import { startBackupHarness, type BackupHarness } from '../../support/backupHarness';
 import { expectedModuleIds } from '../../support/expectedRecords';
 import { Prng } from '../../simulator/generator/prng';
-import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
+import type { RestoreOutcome } from '../../../shared/restore/job/restoreJob';
 
 /** Random edits, soft and hard deletes and membership removals across the restorable modules. */
 function mutate(harness: BackupHarness, seed: number): string[] {

@@ -4,9 +4,9 @@ import {
   decideRestore,
   restoreInstanceId,
   startRestore,
-} from '../../../shared/restore/startRestore';
-import { getRestoreView } from '../../../shared/restore/restoreView';
-import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
+} from '../../../shared/restore/job/startRestore';
+import { getRestoreView } from '../../../shared/restore/job/restoreView';
+import type { RestoreOutcome } from '../../../shared/restore/job/restoreJob';
 import { isApiError } from '../../../shared/api/errors';
 import { expectedModuleIds } from '../../support/expectedRecords';
 

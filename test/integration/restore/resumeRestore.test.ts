@@ -5,9 +5,9 @@ import {
   decideRestore,
   restoreInstanceId,
   startRestore,
-} from '../../../shared/restore/startRestore';
-import { waitForPlan } from '../../../shared/restore/restoreView';
-import type { RestoreOutcome } from '../../../shared/restore/restoreJob';
+} from '../../../shared/restore/job/startRestore';
+import { waitForPlan } from '../../../shared/restore/job/restoreView';
+import type { RestoreOutcome } from '../../../shared/restore/job/restoreJob';
 import { startLocalRuntime } from '../../../cli/localRuntime';
 
 describe('a restore apply killed mid-run', () => {

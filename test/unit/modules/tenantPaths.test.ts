@@ -1,6 +1,6 @@
 import { getModule } from '../../../shared/modules';
 import { forTenant } from '../../../shared/modules/tenantPaths';
-import { forTenantCatalog, defaultCatalog } from '../../../shared/restore/restoreCatalog';
+import { forTenantCatalog, defaultCatalog } from '../../../shared/restore/plan/restoreCatalog';
 
 const TENANT = '8a0c5f3e-1111-4222-8333-944445555666';
 

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  HistoryStore,
-  LocalDurableRunner,
-  type FunctionRegistry,
-} from '../../../../shared/local/durable';
+import { HistoryStore, LocalDurableRunner, type FunctionRegistry } from '../../../../local/durable';
 import { loadFixtureRegistry } from '../../../fixtures/orchestrations';
 import {
   executionCounts,

@@ -7,7 +7,7 @@ import {
   sameSignature,
   signatureOf,
   type RawAction,
-} from '../../../../shared/local/durable/actions';
+} from '../../../../local/durable/actions';
 
 const activity = (name: string, input: unknown): RawAction => ({
   actionType: ActionType.CallActivity,

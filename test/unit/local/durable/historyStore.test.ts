@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrentUpdateError, HistoryStore } from '../../../../shared/local/durable';
-import { newInstanceDocument } from '../../../../shared/local/durable/instanceDocument';
+import { ConcurrentUpdateError, HistoryStore } from '../../../../local/durable';
+import { newInstanceDocument } from '../../../../local/durable/instanceDocument';
 
 const store = HistoryStore.forTaskHub(`store${randomUUID().replace(/-/g, '').slice(0, 10)}`);
 

@@ -4,7 +4,7 @@ import {
   InstanceAlreadyRunningError,
   LocalDurableRunner,
   type FunctionRegistry,
-} from '../../../../shared/local/durable';
+} from '../../../../local/durable';
 import { loadFixtureRegistry } from '../../../fixtures/orchestrations';
 
 class FakeClock {

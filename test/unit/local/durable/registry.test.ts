@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import { captureDurableRegistrations, isInFunctionsHost } from '../../../../shared/local/durable';
+import { captureDurableRegistrations, isInFunctionsHost } from '../../../../local/durable';
 
 test('captures df.app orchestrations and activities through app.generic, idempotently', async () => {
   const registry = captureDurableRegistrations();

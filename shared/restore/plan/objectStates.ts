@@ -1,0 +1,117 @@
+import type { GraphApi } from '../../graph/graphApi';
+import type { ModuleDefinition, SnapshotRecord } from '../../modules/types';
+import { findByNaturalKey, readDeletedObjects, readLiveObjects, readSingleton } from './liveReader';
+import { idMapKey } from './placeholders';
+
+type Json = Record<string, unknown>;
+
+/**
+ * Where a backup object stands in the live tenant:
+ * - `present`: live with its backup id;
+ * - `matched`: live under another id (re-created earlier, found through the id map or its natural key);
+ * - `deleted`: in deleted items (restorable with its id);
+ * - `absent`: gone for good (to be created);
+ * - `builtIn`: a built-in object that is never written;
+ * - `singleton`: the one object of a singleton module.
+ */
+export type ObjectStatus = 'present' | 'matched' | 'deleted' | 'absent' | 'builtIn' | 'singleton';
+
+export interface ObjectState {
+  module: ModuleDefinition;
+  record: SnapshotRecord;
+  status: ObjectStatus;
+  /** The id the object has (or will keep) live; undefined while it must be created. */
+  liveId?: string;
+  /** The live (or deleted) object as Graph returns it now. */
+  live?: Json;
+}
+
+function isBuiltIn(module: ModuleDefinition, object: Json): boolean {
+  if (module.restore.kind !== 'createOrUpdate' || !module.restore.builtInWhen) return false;
+  const { property, equals } = module.restore.builtInWhen;
+  return object[property] === equals;
+}
+
+export async function classifyModule(
+  graph: GraphApi,
+  module: ModuleDefinition,
+  records: SnapshotRecord[],
+  knownIds: Record<string, string>,
+): Promise<ObjectState[]> {
+  if (module.kind === 'singleton' || module.restore.kind === 'singleton') {
+    const live = await readSingleton(graph, module);
+    return records.slice(0, 1).map((record) => ({
+      module,
+      record,
+      status: 'singleton' as const,
+      liveId: record.id,
+      live,
+    }));
+  }
+  const states = new Map<string, ObjectState>();
+  const pending: SnapshotRecord[] = [];
+  const live = await readLiveObjects(
+    graph,
+    module,
+    records.map((r) => r.id),
+  );
+  for (const record of records) {
+    if (isBuiltIn(module, record.object)) {
+      states.set(record.id, { module, record, status: 'builtIn', liveId: record.id });
+      continue;
+    }
+    const object = live.get(record.id);
+    if (object)
+      states.set(record.id, { module, record, status: 'present', liveId: record.id, live: object });
+    else pending.push(record);
+  }
+
+  // Re-created by an earlier apply of this plan (the verifier passes the id map).
+  const known = pending.filter((r) => knownIds[idMapKey(module.id, r.id)]);
+  if (known.length > 0) {
+    const byNewId = await readLiveObjects(
+      graph,
+      module,
+      known.map((r) => knownIds[idMapKey(module.id, r.id)]),
+    );
+    for (const record of known) {
+      const newId = knownIds[idMapKey(module.id, record.id)];
+      const object = byNewId.get(newId);
+      if (object)
+        states.set(record.id, { module, record, status: 'matched', liveId: newId, live: object });
+    }
+  }
+
+  let missing = pending.filter((r) => !states.has(r.id));
+  const deleted = await readDeletedObjects(
+    graph,
+    module,
+    missing.map((r) => r.id),
+  );
+  for (const record of missing) {
+    const object = deleted.get(record.id);
+    if (object)
+      states.set(record.id, { module, record, status: 'deleted', liveId: record.id, live: object });
+  }
+
+  missing = missing.filter((r) => !states.has(r.id));
+  const keyOf = (r: SnapshotRecord): string | undefined => {
+    const value = module.naturalKey ? r.object[module.naturalKey] : undefined;
+    return typeof value === 'string' && value ? value : undefined;
+  };
+  const byKey = await findByNaturalKey(
+    graph,
+    module,
+    missing.map(keyOf).filter((v): v is string => v !== undefined),
+  );
+  for (const record of missing) {
+    const key = keyOf(record);
+    const object = key ? byKey.get(key) : undefined;
+    if (object && typeof object.id === 'string') {
+      states.set(record.id, { module, record, status: 'matched', liveId: object.id, live: object });
+    } else {
+      states.set(record.id, { module, record, status: 'absent' });
+    }
+  }
+  return records.map((r) => states.get(r.id)!);
+}

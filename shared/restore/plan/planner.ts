@@ -1,0 +1,207 @@
+import type { GraphApi } from '../../graph/graphApi';
+import type { ModuleDefinition } from '../../modules/types';
+import type { SnapshotStore } from '../../snapshots/snapshotStore';
+import { binarySources, planBinaryActions } from './binaryActions';
+import { planChildActions } from './childActions';
+import { planLinkActions } from './linkActions';
+import { existingIds, readChildren, readLinks } from './liveReader';
+import { planObjectActions } from './objectActions';
+import { classifyModule, type ObjectState } from './objectStates';
+import { assembleWaves, buildPlan } from './planAssembly';
+import { idMapKey } from './placeholders';
+import { PlanDraft } from './planDraft';
+import { collectAtPath } from './referencePaths';
+import { ReferenceResolver } from './referenceResolver';
+import { defaultCatalog, forTenantCatalog, type RestoreCatalog } from './restoreCatalog';
+import { loadRestoreSet } from '../source/restoreSource';
+import type { RestorePlan, RestoreRequest } from '../restoreTypes';
+
+export interface RestoreDeps {
+  graph: GraphApi;
+  store: SnapshotStore;
+  /** The module catalogue; defaults to shared/modules. */
+  catalog?: RestoreCatalog;
+}
+
+export interface PlanOptions {
+  /** `${moduleId}:${backupId}` → id of an object an earlier apply re-created (verification). */
+  knownIds?: Record<string, string>;
+}
+
+/**
+ * The dry-run: reads the backup objects and the live tenant and computes what a restore would do.
+ * Makes no writes (reads only, several per `$batch`).
+ */
+export async function planRestore(
+  deps: RestoreDeps,
+  request: RestoreRequest,
+  planId: string,
+  now: Date,
+  options: PlanOptions = {},
+): Promise<RestorePlan> {
+  const catalog = forTenantCatalog(deps.catalog ?? defaultCatalog(), request.tenantId);
+  const restoreSet = await loadRestoreSet(deps.store, catalog, request);
+  const draft = new PlanDraft();
+
+  const modules: ModuleDefinition[] = [];
+  for (const moduleId of [...restoreSet.keys()].sort()) {
+    const module = catalog.getModule(moduleId);
+    if (!module) {
+      draft.warn({
+        moduleId,
+        code: 'unknownModule',
+        message: `Module ${moduleId} is not known; its objects are not restored.`,
+      });
+      continue;
+    }
+    if (module.restore.kind === 'backupOnly') {
+      draft.warn({
+        moduleId,
+        code: 'backupOnly',
+        message: `${module.displayName} (${restoreSet.get(moduleId)!.length} objects) is backup-only and not restored: ${module.restore.reason}`,
+      });
+      continue;
+    }
+    modules.push(module);
+  }
+  const moduleWaves = catalog.restoreOrder(modules.map((m) => m.id));
+  const byId = new Map(modules.map((m) => [m.id, m]));
+
+  const states: ObjectState[] = [];
+  for (const moduleId of moduleWaves.flat()) {
+    const module = byId.get(moduleId)!;
+    states.push(
+      ...(await classifyModule(
+        deps.graph,
+        module,
+        restoreSet.get(moduleId) ?? [],
+        options.knownIds ?? {},
+      )),
+    );
+  }
+
+  const external = await findLiveExternal(deps.graph, catalog, states, options.knownIds ?? {});
+  const resolver = new ReferenceResolver(states, external.live, catalog, external.remapped);
+
+  const statesByModule = new Map<string, ObjectState[]>();
+  for (const state of states) {
+    const list = statesByModule.get(state.module.id) ?? [];
+    list.push(state);
+    statesByModule.set(state.module.id, list);
+  }
+  for (const moduleId of moduleWaves.flat()) {
+    const module = byId.get(moduleId)!;
+    const moduleStates = statesByModule.get(moduleId) ?? [];
+    const writable: ObjectState[] = [];
+    for (const state of moduleStates) {
+      if (planObjectActions(state, resolver, request, draft)) writable.push(state);
+    }
+    const liveIds = writable
+      .filter((s) => s.status === 'present' || s.status === 'matched')
+      .map((s) => s.liveId!);
+    if (request.relationshipMode !== 'skip') {
+      for (const rel of module.relationships) {
+        const links = await readLinks(deps.graph, module, rel, liveIds);
+        for (const state of writable) {
+          const live = state.status === 'present' || state.status === 'matched';
+          planLinkActions(
+            state,
+            rel,
+            live ? (links.get(state.liveId!) ?? []) : [],
+            resolver,
+            request,
+            draft,
+          );
+        }
+      }
+    }
+    for (const child of module.children) {
+      if (child.restore === 'backupOnly') continue;
+      const children = await readChildren(deps.graph, module, child, liveIds);
+      for (const state of writable) {
+        const live = state.status === 'present' || state.status === 'matched';
+        planChildActions(
+          state,
+          child,
+          live ? (children.get(state.liveId!) ?? []) : [],
+          resolver,
+          request,
+          draft,
+        );
+      }
+    }
+    const sources = binarySources(deps.graph, deps.store);
+    await planBinaryActions(sources, request.tenantId, module, writable, draft);
+  }
+
+  const touched = new Set(draft.actions.map((a) => a.moduleId));
+  for (const module of modules) {
+    if (!touched.has(module.id)) continue;
+    for (const caveat of module.caveats) {
+      draft.warn({ moduleId: module.id, code: 'caveat', message: caveat });
+    }
+  }
+
+  const waves = assembleWaves(moduleWaves, draft.actions);
+  return buildPlan(request, planId, now, waves, draft.warnings, draft.noop);
+}
+
+/**
+ * Referenced ids outside the restore set that exist live (so they are not dangling), and those an
+ * earlier restore re-created under a new id that is live (the tenant id map), with that id.
+ */
+async function findLiveExternal(
+  graph: GraphApi,
+  catalog: RestoreCatalog,
+  states: ObjectState[],
+  knownIds: Record<string, string>,
+): Promise<{ live: Set<string>; remapped: Map<string, string> }> {
+  const probe = new ReferenceResolver(states, new Set(), catalog);
+  const byTargets = new Map<string, Set<string>>();
+  const note = (
+    targets: string[],
+    values: string[],
+    literals?: string[],
+    targetProperty?: string,
+  ): void => {
+    const key = [...targets].sort().join(',');
+    for (const raw of values) {
+      if (!probe.isExternal(raw, targets, literals, targetProperty)) continue;
+      const value = raw.includes('/') ? raw.slice(raw.lastIndexOf('/') + 1) : raw;
+      const set = byTargets.get(key) ?? new Set<string>();
+      set.add(value);
+      byTargets.set(key, set);
+    }
+  };
+  for (const { module, record } of states) {
+    for (const ref of module.references) {
+      note(ref.targets, collectAtPath(record.object, ref.path), ref.literals, ref.targetProperty);
+    }
+    for (const rel of module.relationships)
+      note(rel.targets, record.relationships?.[rel.name] ?? []);
+    for (const child of module.children) {
+      for (const item of record.children?.[child.name] ?? []) {
+        for (const ref of child.references)
+          note(ref.targets, collectAtPath(item, ref.path), ref.literals, ref.targetProperty);
+      }
+    }
+  }
+  const live = new Set<string>();
+  const remapped = new Map<string, string>();
+  for (const [key, values] of byTargets) {
+    const targets = key.split(',');
+    const targetModules = targets
+      .map((id) => catalog.getModule(id))
+      .filter((m): m is ModuleDefinition => m !== undefined);
+    const newIds = new Map<string, string>();
+    for (const value of values) {
+      const newId = targets.map((t) => knownIds[idMapKey(t, value)]).find((id) => id);
+      if (newId) newIds.set(value, newId);
+    }
+    const liveNew = await existingIds(graph, targetModules, [...new Set(newIds.values())]);
+    for (const [value, newId] of newIds) if (liveNew.has(newId)) remapped.set(value, newId);
+    const rest = [...values].filter((v) => !remapped.has(v));
+    for (const id of await existingIds(graph, targetModules, rest)) live.add(id);
+  }
+  return { live, remapped };
+}
