@@ -7,6 +7,7 @@ import { registerModulesCommand } from './commands/modules';
 import { registerObjectsCommand } from './commands/objects';
 import { registerPermissionsCommand } from './commands/permissions';
 import { registerRestoreCommand } from './commands/restore';
+import { registerSchedulesCommand } from './commands/schedules';
 import { registerScopeCommand } from './commands/scope';
 import { registerServeCommand } from './commands/serve';
 import { registerSimulatorCommand } from './commands/simulator';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerTenantsCommand(program);
   registerScopeCommand(program);
+  registerSchedulesCommand(program);
   registerBackupCommand(program);
   registerJobsCommand(program);
   registerSnapshotsCommand(program);

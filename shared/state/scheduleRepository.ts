@@ -10,50 +10,109 @@ import {
   statusOf,
 } from './entityCodec';
 import { stateTableClient } from './tables';
+import {
+  cronProblem,
+  DEFAULT_INTERVAL_MINUTES,
+  isTimeZone,
+  MAX_INTERVAL_MINUTES,
+  MIN_GAP_MINUTES,
+  nextRunAfter,
+  type Cadence,
+} from '../schedules/cadence';
+import { parseIsoDuration } from '../schedules/isoDuration';
 
-/** Backup schedules. A timer trigger calls `listDue(now)` and `markRun` for each one it starts. */
-export const MIN_INTERVAL_MINUTES = 15;
-export const MAX_INTERVAL_MINUTES = 10080;
+/**
+ * Backup schedules. A timer trigger calls `listDue(now)` and `markRun` for each one it starts.
+ * A schedule runs on a cron expression in a time zone, or every `intervalMinutes`.
+ */
+export const MIN_INTERVAL_MINUTES = MIN_GAP_MINUTES;
+export { MAX_INTERVAL_MINUTES };
 
 // Normalised to UTC `toISOString()` form so the string comparison in listDue is time order.
 const isoDateTime = z.iso
   .datetime({ offset: true })
   .transform((value) => new Date(value).toISOString());
 
-export const scheduleSchema = z.object({
-  tenantId: z.string().min(1).max(128),
-  scheduleId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1-64 letters, digits, _ or -'),
-  intervalMinutes: z.number().int().min(MIN_INTERVAL_MINUTES).max(MAX_INTERVAL_MINUTES),
-  /** Every Nth run is a full (non-delta) backup. */
-  fullEveryN: z.number().int().min(1).max(10000).optional(),
-  enabled: z.boolean(),
-  nextRunAt: isoDateTime,
-  lastRunAt: isoDateTime.optional(),
-  /** Runs so far; drives fullEveryN. */
-  runCount: z.number().int().nonnegative().optional(),
-});
+export const scheduleSchema = z
+  .object({
+    tenantId: z.string().min(1).max(128),
+    scheduleId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1-64 letters, digits, _ or -'),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(MIN_INTERVAL_MINUTES)
+      .max(MAX_INTERVAL_MINUTES)
+      .optional(),
+    cron: z.string().min(9).max(120).optional(),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine(isTimeZone, 'timeZone must be an IANA time zone such as Europe/Berlin')
+      .optional(),
+    /** A full (non-delta) read when the newest full snapshot is older than this (`P90D`). */
+    fullEvery: z
+      .string()
+      .refine((v) => parseIsoDuration(v) !== undefined, 'fullEvery is an ISO duration like P90D')
+      .optional(),
+    enabled: z.boolean(),
+    nextRunAt: isoDateTime,
+    lastRunAt: isoDateTime.optional(),
+    /** Runs so far. */
+    runCount: z.number().int().nonnegative().optional(),
+  })
+  .superRefine((schedule, ctx) => {
+    if ((schedule.cron === undefined) === (schedule.intervalMinutes === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'give either cron or intervalMinutes, not both' });
+      return;
+    }
+    if (schedule.cron !== undefined) {
+      const problem = cronProblem(schedule.cron, schedule.timeZone ?? 'UTC');
+      if (problem) ctx.addIssue({ code: 'custom', path: ['cron'], message: problem });
+    }
+  });
 export type Schedule = z.infer<typeof scheduleSchema>;
-/** nextRunAt defaults to now (due at the next timer tick). */
+/** nextRunAt defaults to the first slot after now (or now, with `runNow`). */
 export type ScheduleInput = Omit<Schedule, 'nextRunAt' | 'runCount' | 'lastRunAt'> &
-  Partial<Pick<Schedule, 'nextRunAt' | 'runCount' | 'lastRunAt'>>;
+  Partial<Pick<Schedule, 'nextRunAt' | 'runCount' | 'lastRunAt'>> & { runNow?: boolean };
 export type StoredSchedule = Schedule & { etag: string };
+
+export function cadenceOf(
+  schedule: Pick<Schedule, 'cron' | 'timeZone' | 'intervalMinutes'>,
+): Cadence {
+  return schedule.cron !== undefined
+    ? { kind: 'cron', cron: schedule.cron, timeZone: schedule.timeZone ?? 'UTC' }
+    : { kind: 'interval', intervalMinutes: schedule.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES };
+}
 
 export class ScheduleRepository {
   constructor(readonly table: TableClient = stateTableClient('schedules')) {}
 
-  /** Creates or replaces a schedule; run history (lastRunAt, runCount) is kept unless given. */
+  /**
+   * Creates or replaces a schedule; run history (lastRunAt, runCount) is kept unless given.
+   * nextRunAt is the first slot after now, or now itself with `runNow` (a first backup at the
+   * next timer tick).
+   */
   async upsert(input: ScheduleInput, now: Date = new Date()): Promise<StoredSchedule> {
     const existing =
       typeof input?.tenantId === 'string' && typeof input?.scheduleId === 'string'
         ? await this.get(input.tenantId, input.scheduleId).catch(() => undefined)
         : undefined;
+    const { runNow, ...fields } = input ?? ({} as ScheduleInput);
+    const definition = parseWith(
+      scheduleSchema,
+      { ...fields, nextRunAt: fields.nextRunAt ?? now.toISOString() },
+      'schedule',
+    );
+    const nextRunAt =
+      fields.nextRunAt ??
+      (runNow ? now : nextRunAfter(cadenceOf(definition), now, now)).toISOString();
     const schedule = parseWith(
       scheduleSchema,
       {
-        ...input,
-        nextRunAt: input.nextRunAt ?? now.toISOString(),
-        lastRunAt: input.lastRunAt ?? existing?.lastRunAt,
-        runCount: input.runCount ?? existing?.runCount,
+        ...definition,
+        nextRunAt,
+        lastRunAt: fields.lastRunAt ?? existing?.lastRunAt,
+        runCount: fields.runCount ?? existing?.runCount,
       },
       'schedule',
     );
@@ -88,9 +147,7 @@ export class ScheduleRepository {
    * (missed slots are skipped, not replayed). ETag-guarded: a concurrent run gets ConcurrencyError.
    */
   async markRun(schedule: StoredSchedule, now: Date): Promise<StoredSchedule> {
-    const step = schedule.intervalMinutes * 60_000;
-    let next = Date.parse(schedule.nextRunAt);
-    if (!(next > now.getTime())) next += (Math.floor((now.getTime() - next) / step) + 1) * step;
+    const next = nextRunAfter(cadenceOf(schedule), now, new Date(schedule.nextRunAt));
     const updated = parseWith(
       scheduleSchema,
       {
@@ -122,7 +179,9 @@ export class ScheduleRepository {
       partitionKey: assertKey('tenant id', schedule.tenantId),
       rowKey: schedule.scheduleId,
       intervalMinutes: schedule.intervalMinutes,
-      fullEveryN: schedule.fullEveryN,
+      cron: schedule.cron,
+      timeZone: schedule.timeZone,
+      fullEvery: schedule.fullEvery,
       enabled: schedule.enabled,
       nextRunAt: schedule.nextRunAt,
       lastRunAt: schedule.lastRunAt,
@@ -162,7 +221,9 @@ function fromEntity(entity: TableEntityResult<Record<string, unknown>>): StoredS
       tenantId: entity.partitionKey,
       scheduleId: entity.rowKey,
       intervalMinutes: numberField(entity.intervalMinutes),
-      fullEveryN: numberField(entity.fullEveryN),
+      cron: entity.cron ?? undefined,
+      timeZone: entity.timeZone ?? undefined,
+      fullEvery: entity.fullEvery ?? undefined,
       enabled: entity.enabled,
       nextRunAt: entity.nextRunAt,
       lastRunAt: entity.lastRunAt ?? undefined,

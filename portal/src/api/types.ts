@@ -48,8 +48,12 @@ export interface Job {
 
 export interface Schedule {
   scheduleId: string;
-  intervalMinutes: number;
-  fullEveryN?: number;
+  /** Either cron (read in timeZone) or intervalMinutes. */
+  cron?: string;
+  timeZone?: string;
+  intervalMinutes?: number;
+  /** ISO duration (P90D): a full read when the newest full snapshot is this old. */
+  fullEvery?: string;
   enabled: boolean;
   nextRunAt: string;
   lastRunAt?: string;

@@ -94,10 +94,23 @@ describe('HTTP API: backups and restores through the real handlers', () => {
       (await call('PUT', `tenants/${tenant}/schedules/nightly`, operator, { intervalMinutes: 60 }))
         .status,
     ).toBe(403);
+    const badCron = await call('PUT', `tenants/${tenant}/schedules/nightly`, admin, {
+      cron: '0 25 * * *',
+    });
+    expect(badCron.status).toBe(400);
+    expect(JSON.stringify(badCron.body.error)).toMatch(/invalid cron expression/);
+    const badZone = await call('PUT', `tenants/${tenant}/schedules/nightly`, admin, {
+      cron: '0 2 * * *',
+      timeZone: 'Nowhere/Special',
+    });
+    expect(badZone.status).toBe(400);
+    expect((await call('GET', `tenants/${tenant}/schedules`, reader)).body.value).toEqual([]);
     const saved = await call('PUT', `tenants/${tenant}/schedules/nightly`, admin, {
       intervalMinutes: 1440,
+      runNow: true,
     });
     expect(saved.status).toBe(200);
+    expect(Date.parse(saved.body.nextRunAt)).toBeLessThanOrEqual(Date.now());
 
     // The timer's logic: a due schedule starts a backup; run again at once, nothing is due.
     const services = harness.runtime.services;
@@ -110,7 +123,10 @@ describe('HTTP API: backups and restores through the real handlers', () => {
     const schedule = (await call('GET', `tenants/${tenant}/schedules`, reader)).body.value[0];
     expect(Date.parse(schedule.nextRunAt)).toBeGreaterThan(Date.now() + 23 * 3600_000);
     // Later tests compare against the latest snapshot: let them make their own.
-    await services.schedules.delete(tenant, 'nightly');
+    const deleted = await call('DELETE', `tenants/${tenant}/schedules/nightly`, admin);
+    expect(deleted.status).toBe(204);
+    expect((await call('DELETE', `tenants/${tenant}/schedules/nightly`, admin)).status).toBe(404);
+    expect((await call('GET', `tenants/${tenant}/schedules`, reader)).body.value).toEqual([]);
   });
 
   it('starts a backup (202 + Location), refuses a second one (409), then reports it done (200)', async () => {

@@ -135,7 +135,7 @@ describe('ScheduleRepository', () => {
       tenantId: a,
       scheduleId: 'hourly',
       intervalMinutes: 60,
-      fullEveryN: 24,
+      fullEvery: 'P7D',
       enabled: true,
       nextRunAt: '2030-05-01T11:30:00+00:00',
     });
@@ -176,7 +176,7 @@ describe('ScheduleRepository', () => {
       nextRunAt: '2030-05-01T14:30:00.000Z',
       lastRunAt: '2030-05-01T14:10:00.000Z',
       runCount: 1,
-      fullEveryN: 24,
+      fullEvery: 'P7D',
     });
     await expect(schedules.markRun(due[0], now)).rejects.toBeInstanceOf(ConcurrencyError);
     expect((await schedules.get(a, 'hourly'))?.runCount).toBe(1);
@@ -189,7 +189,7 @@ describe('ScheduleRepository', () => {
       enabled: false,
     });
     expect(resaved).toMatchObject({ runCount: 1, lastRunAt: '2030-05-01T14:10:00.000Z' });
-    expect(resaved.fullEveryN).toBeUndefined();
+    expect(resaved.fullEvery).toBeUndefined();
     expect(await schedules.delete(a, 'hourly')).toBe(true);
   });
 
@@ -201,6 +201,48 @@ describe('ScheduleRepository', () => {
     await expect(schedules.upsert({ ...input, intervalMinutes: 10081 })).rejects.toThrow(
       /intervalMinutes/,
     );
+    await expect(
+      schedules.upsert({ ...input, cron: '*/5 * * * *', timeZone: 'UTC' }),
+    ).rejects.toThrow(/more often than every 15 minutes/);
+    await expect(
+      schedules.upsert({ ...input, cron: '0 2 * * *', timeZone: 'Mars/Olympus' }),
+    ).rejects.toThrow(/IANA time zone/);
+    await expect(schedules.upsert({ ...input })).rejects.toThrow(/either cron or intervalMinutes/);
+    expect(await schedules.list(input.tenantId)).toEqual([]);
+  });
+
+  it('runs a cron schedule in its time zone, across a DST change, and skips missed slots', async () => {
+    const tenantId = randomUUID();
+    // Berlin moves from CET (UTC+1) to CEST (UTC+2) at 01:00 UTC on Sunday 2030-03-31.
+    const saved = await schedules.upsert(
+      {
+        tenantId,
+        scheduleId: 'night',
+        cron: '30 1 * * *',
+        timeZone: 'Europe/Berlin',
+        enabled: true,
+      },
+      new Date('2030-03-29T12:00:00Z'),
+    );
+    expect(saved.nextRunAt).toBe('2030-03-30T00:30:00.000Z'); // 01:30 CET
+    const lastCet = await schedules.markRun(saved, new Date('2030-03-30T00:31:00Z'));
+    expect(lastCet.nextRunAt).toBe('2030-03-31T00:30:00.000Z'); // 01:30 CET, before the change
+    const afterDst = await schedules.markRun(lastCet, new Date('2030-03-31T00:31:00Z'));
+    expect(afterDst.nextRunAt).toBe('2030-03-31T23:30:00.000Z'); // 01:30 CEST on April 1
+    // The app was stopped for three days: one run now, the next slot after now.
+    const late = await schedules.markRun(afterDst, new Date('2030-04-02T09:00:00Z'));
+    expect(late).toMatchObject({ nextRunAt: '2030-04-02T23:30:00.000Z', runCount: 3 });
+
+    const immediate = await schedules.upsert(
+      { tenantId, scheduleId: 'first', intervalMinutes: 1440, enabled: true, runNow: true },
+      new Date('2030-04-01T10:00:00Z'),
+    );
+    expect(immediate.nextRunAt).toBe('2030-04-01T10:00:00.000Z');
+    const notNow = await schedules.upsert(
+      { tenantId, scheduleId: 'later', intervalMinutes: 1440, enabled: true },
+      new Date('2030-04-01T10:00:00Z'),
+    );
+    expect(notNow.nextRunAt).toBe('2030-04-02T10:00:00.000Z');
   });
 });
 
