@@ -21,6 +21,7 @@ import './http/cancelRestore';
 import './http/uploadRestoreSource';
 import './http/getPermissions';
 import './http/getTenantPermissions';
+import './http/onboarding';
 import './timers/scheduledBackups';
 import './orchestrators/backupOrchestrator';
 import './orchestrators/backupModuleOrchestrator';
