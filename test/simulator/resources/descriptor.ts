@@ -68,6 +68,8 @@ export interface ResourceDescriptor {
   onCreate?(obj: GraphObject, ctx: WriteContext): void;
   /** Server-set values on update. */
   onUpdate?(obj: GraphObject, ctx: WriteContext): void;
+  /** Rules for adding or removing the owner's links (members, owners); throw a GraphError to refuse. */
+  validateLinkWrite?(owner: GraphObject, navName: string): void;
   /** Extra rules; throw a GraphError to refuse. */
   validateWrite?(
     op: 'create' | 'update' | 'delete',
