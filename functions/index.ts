@@ -24,6 +24,7 @@ import './http/cancelRestore';
 import './http/uploadRestoreSource';
 import './http/getPermissions';
 import './http/getTenantPermissions';
+import './http/onboarding';
 import './http/listModules';
 import './http/portalConfig';
 import './timers/scheduledBackups';

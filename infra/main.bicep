@@ -67,9 +67,11 @@ var stateTableNames = [
   'schedules'
   'jobs'
   'auditLog'
+  'onboardingStates'
 ]
-// How the app signs in to Graph (shared/graph/credentials.ts, credentialConfigFromEnv). Without
-// a Graph app the Function App's own identity reads Graph: its home tenant only.
+// The credential a newly registered tenant row starts with (shared/tenants/registerTenant.ts,
+// defaultTenantCredential); each row then decides for its tenant. Without a Graph app the
+// Function App's own identity reads Graph: its home tenant only.
 var managedIdentityGraphSettings = {
   GRAPH_CREDENTIAL: 'managedIdentity'
 }

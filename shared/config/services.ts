@@ -4,6 +4,7 @@ import { SnapshotStore } from '../snapshots/snapshotStore';
 import {
   AuditRepository,
   JobRepository,
+  OnboardingRepository,
   ScheduleRepository,
   ScopeRepository,
   TenantRepository,
@@ -18,6 +19,7 @@ export interface Services {
   schedules: ScheduleRepository;
   jobs: JobRepository;
   audit: AuditRepository;
+  onboarding: OnboardingRepository;
 }
 
 let services: Promise<Services> | undefined;
@@ -45,6 +47,7 @@ export function getServices(): Promise<Services> {
       schedules: new ScheduleRepository(),
       jobs: new JobRepository(),
       audit,
+      onboarding: new OnboardingRepository(),
     };
   })();
   services.catch(() => {

@@ -2,6 +2,7 @@ export * from './auditRepository';
 export * from './entityCodec';
 export * from './errors';
 export * from './jobRepository';
+export * from './onboardingRepository';
 export * from './scheduleRepository';
 export * from './scopeRepository';
 export * from './tables';

@@ -11,6 +11,7 @@ export const TABLE_NAMES = {
   schedules: 'schedules',
   jobs: 'jobs',
   audit: 'auditLog',
+  onboarding: 'onboardingStates',
 } as const;
 export type StateTable = keyof typeof TABLE_NAMES;
 

@@ -77,6 +77,11 @@ export const tenantSchema = z.object({
       grantedAt: z.iso.datetime({ offset: true }),
       grantedBy: z.string().min(1).max(256).optional(),
       via: z.enum(['adminConsent']),
+      /** The onboarding request (its used state's id) that registered the tenant. */
+      onboardingId: z
+        .string()
+        .regex(/^[0-9a-f]{32}$/)
+        .optional(),
     })
     .optional(),
   createdAt: z.iso.datetime({ offset: true }),
