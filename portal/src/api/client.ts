@@ -16,6 +16,12 @@ export interface ApiResponse<T> {
   body: T;
 }
 
+interface ErrorBody {
+  code?: string;
+  message?: string;
+  details?: { issues?: { path?: string; message: string }[] };
+}
+
 interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   json?: unknown;
@@ -43,11 +49,16 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     parsed = text;
   }
   if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const error = (parsed as { error?: ErrorBody } | undefined)?.error;
+    // A validation error's issues say which field is wrong; they never carry input values.
+    const issues = (error?.details?.issues ?? [])
+      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+      .join('; ');
+    const message = error?.message ?? `The API answered ${response.status} ${response.statusText}.`;
     throw new ApiError(
       response.status,
       error?.code ?? 'httpError',
-      error?.message ?? `The API answered ${response.status} ${response.statusText}.`,
+      issues ? `${message} ${issues}` : message,
     );
   }
   return { status: response.status, body: parsed as T };
