@@ -1,4 +1,4 @@
-import { getAccessToken } from '../auth/session';
+import { apiUrl, getAccessToken } from '../auth/session';
 
 /** An error the API answered with: its envelope's message is what the page shows. */
 export class ApiError extends Error {
@@ -40,7 +40,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers['content-type'] = options.contentType ?? 'application/octet-stream';
     body = options.bytes;
   }
-  const response = await fetch(`/api/${path}`, { method: options.method ?? 'GET', headers, body });
+  const response = await fetch(apiUrl(`/api/${path}`), {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+  });
   const text = await response.text();
   let parsed: unknown = undefined;
   try {
