@@ -44,6 +44,15 @@ param blobSoftDeleteDays int = 14
 @description('Object id of the person running azd (AZURE_PRINCIPAL_ID); gets Key Vault Secrets Officer. Empty: nobody.')
 param principalId string = ''
 
+@description('Client id of the admin portal\'s app registration (SPA platform, redirect URI = PORTAL_URL). Empty: the portal shows that sign-in is not configured.')
+param portalClientId string = ''
+
+@description('Scope the portal asks for. Empty: <Application ID URI in apiAudience>/.default.')
+param portalApiScope string = ''
+
+@description('Region of the portal\'s Static Web App (a region that offers Static Web Apps).')
+param staticWebAppLocation string = 'westeurope'
+
 @description('Resource group name. Empty: rg-<environmentName>.')
 param resourceGroupName string = ''
 
@@ -93,6 +102,17 @@ var apiSettings = {
   AUTH_JWKS_URI: effectiveApiJwksUri
 }
 
+// What /api/portal-config tells the portal (shared/api/portalConfig.ts); public values only.
+var portalSettings = empty(portalClientId)
+  ? {}
+  : union(
+      {
+        PORTAL_CLIENT_ID: portalClientId
+        PORTAL_AUTHORITY: '${loginEndpoint}${effectiveApiTenantId}'
+      },
+      empty(portalApiScope) ? {} : { PORTAL_API_SCOPE: portalApiScope }
+    )
+
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: empty(resourceGroupName) ? 'rg-${environmentName}' : resourceGroupName
   location: location
@@ -125,6 +145,17 @@ module storage 'modules/storage.bicep' = {
   }
 }
 
+module portal 'modules/staticWebApp.bicep' = {
+  name: 'portal'
+  scope: rg
+  params: {
+    location: staticWebAppLocation
+    tags: tags
+    name: 'swa-${resourceToken}'
+    serviceName: 'portal'
+  }
+}
+
 module functions 'modules/functions.bicep' = {
   name: 'functions'
   scope: rg
@@ -137,7 +168,8 @@ module functions 'modules/functions.bicep' = {
     storageAccountName: storage.outputs.name
     deploymentContainerName: storage.outputs.deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    appSettings: union(apiSettings, graphSettings)
+    appSettings: union(apiSettings, graphSettings, portalSettings)
+    corsAllowedOrigins: [portal.outputs.uri]
   }
 }
 
@@ -169,6 +201,8 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output FUNCTION_APP_NAME string = functions.outputs.name
 output FUNCTION_APP_URL string = functions.outputs.uri
 output FUNCTION_APP_PRINCIPAL_ID string = functions.outputs.principalId
+output PORTAL_URL string = portal.outputs.uri
+output STATIC_WEB_APP_NAME string = portal.outputs.name
 output API_BASE_URL string = '${functions.outputs.uri}/api'
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

@@ -1,9 +1,12 @@
 /**
  * `npm run demo`: Azurite + the Graph simulator (demo preset) on free loopback ports, a full
  * backup, a few changes made through Graph, an incremental backup, and a readable summary.
- * Everything it starts it stops; it exits 0 when the story ran as told.
+ * Everything it starts it stops; it exits 0 when the story ran as told. With `--serve`
+ * (`npm run demo -- --serve [--port 7071]`) it then serves the API and the admin portal on
+ * that story's data, with local sign-in, until Ctrl-C.
  */
 import { startAzurite } from '../local/azurite';
+import { startPortalServer } from '../local/portalServer';
 import { startSimulator } from '../test/simulator';
 import { generateTenant } from '../test/simulator/generator';
 import { GraphApi } from '../shared/graph/graphApi';
@@ -214,11 +217,33 @@ async function main(): Promise<void> {
       'Azurite ran in memory for this demo; point AzureWebJobsStorage at your own storage and use\n' +
         `entra-backup snapshots list --tenant ${tenantId} to browse real ones.\n`,
     );
+    if (process.argv.includes('--serve')) await servePortal();
   } finally {
     await runtime?.stop();
     await simulator.stop();
     await azurite.stop();
   }
+}
+
+/** Keeps the API and the portal up on the demo's data until Ctrl-C (or SIGTERM). */
+async function servePortal(): Promise<void> {
+  const portIndex = process.argv.indexOf('--port');
+  const port = portIndex > 0 ? Number(process.argv[portIndex + 1]) : 7071;
+  // The simulator's entra-backup app holds the grants the "What to protect" page reads.
+  process.env.GRAPH_CLIENT_ID ??= ENTRA_BACKUP_APP_ID;
+  const server = await startPortalServer({ port, localSignIn: true });
+  heading('Admin portal');
+  process.stdout.write(
+    server.portalBuilt
+      ? `Admin portal: ${server.portalUrl} (local sign-in: tokens minted by this process)\n`
+      : `The portal is not built (${server.portalDir}); the API is at ${server.url}/api\n`,
+  );
+  process.stdout.write('Serving until Ctrl-C.\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await server.stop();
 }
 
 async function primaryDomain(graph: GraphApi): Promise<string | undefined> {

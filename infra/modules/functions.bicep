@@ -28,6 +28,9 @@ param applicationInsightsConnectionString string
 @description('Further app settings (entra-backup configuration), merged over the defaults.')
 param appSettings object = {}
 
+@description('Browser origins allowed to call the API (the admin portal\'s Static Web App).')
+param corsAllowedOrigins array = []
+
 @description('Node.js major version.')
 @allowed([
   '20'
@@ -81,6 +84,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        // Bearer tokens, never cookies: credentials stay off.
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

@@ -52,7 +52,9 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
     minWidth: 0,
+    overflowX: 'auto',
   },
+  nav: { flexShrink: 0 },
   center: { margin: '20vh auto', display: 'flex', flexDirection: 'column', gap: '12px' },
 });
 
@@ -133,7 +135,13 @@ export function App() {
         )}
       </header>
       <div className={styles.body}>
-        <NavDrawer open type="inline" selectedValue={page.id} aria-label="Pages">
+        <NavDrawer
+          open
+          type="inline"
+          selectedValue={page.id}
+          aria-label="Pages"
+          className={styles.nav}
+        >
           <NavDrawerBody>
             {PAGES.map((p) => (
               <NavItem key={p.id} value={p.id} href={href(p.id, { tenant: route.params.tenant })}>

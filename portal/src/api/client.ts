@@ -1,4 +1,4 @@
-import { getAccessToken } from '../auth/session';
+import { apiUrl, getAccessToken } from '../auth/session';
 
 /** An error the API answered with: its envelope's message is what the page shows. */
 export class ApiError extends Error {
@@ -14,6 +14,12 @@ export class ApiError extends Error {
 export interface ApiResponse<T> {
   status: number;
   body: T;
+}
+
+interface ErrorBody {
+  code?: string;
+  message?: string;
+  details?: { issues?: { path?: string; message: string }[] };
 }
 
 interface RequestOptions {
@@ -34,7 +40,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     headers['content-type'] = options.contentType ?? 'application/octet-stream';
     body = options.bytes;
   }
-  const response = await fetch(`/api/${path}`, { method: options.method ?? 'GET', headers, body });
+  const response = await fetch(apiUrl(`/api/${path}`), {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+  });
   const text = await response.text();
   let parsed: unknown = undefined;
   try {
@@ -43,11 +53,16 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     parsed = text;
   }
   if (!response.ok) {
-    const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const error = (parsed as { error?: ErrorBody } | undefined)?.error;
+    // A validation error's issues say which field is wrong; they never carry input values.
+    const issues = (error?.details?.issues ?? [])
+      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+      .join('; ');
+    const message = error?.message ?? `The API answered ${response.status} ${response.statusText}.`;
     throw new ApiError(
       response.status,
       error?.code ?? 'httpError',
-      error?.message ?? `The API answered ${response.status} ${response.statusText}.`,
+      issues ? `${message} ${issues}` : message,
     );
   }
   return { status: response.status, body: parsed as T };

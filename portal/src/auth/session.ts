@@ -21,8 +21,24 @@ export async function getAccessToken(): Promise<string> {
   return tokenSource();
 }
 
+/**
+ * Where the API is: the page's own origin (serve, the demo), or the Function App named in the
+ * optional static `/portal-config.json` that the azd postprovision hook writes for Static Web
+ * Apps (whose own /api proxy would replace our Authorization header).
+ */
+let apiOrigin = '';
+
+export function apiUrl(path: string): string {
+  return `${apiOrigin}${path}`;
+}
+
 export async function loadSignInConfig(): Promise<SignInConfig> {
-  const response = await fetch('/api/portal-config');
+  const runtime = await fetch('/portal-config.json').catch(() => undefined);
+  if (runtime?.ok && runtime.headers.get('content-type')?.includes('json')) {
+    const { apiBaseUrl } = (await runtime.json()) as { apiBaseUrl?: string };
+    if (apiBaseUrl) apiOrigin = new URL(apiBaseUrl).origin;
+  }
+  const response = await fetch(apiUrl('/api/portal-config'));
   if (!response.ok) throw new Error(`The API answered ${response.status} for /api/portal-config.`);
   return ((await response.json()) as { signIn: SignInConfig }).signIn;
 }
@@ -35,7 +51,7 @@ export async function startLocalSession(
   let userName = 'local admin';
   tokenSource = async () => {
     if (cached && cached.expiresAt - Date.now() > 60_000) return cached.token;
-    const response = await fetch(config.tokenPath, {
+    const response = await fetch(apiUrl(config.tokenPath), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ role }),

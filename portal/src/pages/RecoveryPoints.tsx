@@ -143,8 +143,6 @@ function SnapshotBrowser(props: {
         }).toString()}`
       : undefined;
   const objects = useApi<{ value: SnapshotObject[]; truncated: boolean }>(objectsPath);
-  const go = (extra: Record<string, string | undefined>) =>
-    navigate('recovery-points', { tenant: tenantId, snapshot: snapshotId, module, ...extra });
   const selected = objects.data?.value.find((o) => o.id === params.object);
 
   return (
@@ -246,7 +244,12 @@ function SnapshotBrowser(props: {
                                 <TableRow key={`${obj.moduleId}:${obj.id}`}>
                                   <TableCell>
                                     <Link
-                                      onClick={() => go({ module: obj.moduleId, object: obj.id })}
+                                      href={href('recovery-points', {
+                                        tenant: tenantId,
+                                        snapshot: snapshotId,
+                                        module: module ?? obj.moduleId,
+                                        object: obj.id,
+                                      })}
                                     >
                                       {displayNameOf(obj)}
                                     </Link>

@@ -296,23 +296,30 @@ function RestoreProgress({ restoreId, onRestart }: { restoreId: string; onRestar
   const [view, setView] = useState<RestoreView | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
-  const awaiting = view?.status === 'awaitingConfirmation';
+  // Once confirmed, the job row may still say awaitingConfirmation for a moment: keep polling.
+  const [confirmed, setConfirmed] = useState(false);
+  const awaiting = view?.status === 'awaitingConfirmation' && !confirmed;
   const path = `restores/${encodeURIComponent(restoreId)}`;
 
-  usePolling(!view || (view.running && !awaiting), 1000, async () => {
-    try {
-      const status = await api<RestoreView>(path);
-      if (status.body.status === 'awaitingConfirmation') {
-        setView((await api<RestoreView>(`${path}?plan=json`)).body);
+  usePolling(
+    !view || (view.running && !awaiting) || (confirmed && view.running),
+    1000,
+    async () => {
+      try {
+        const status = await api<RestoreView>(path);
+        if (status.body.status === 'awaitingConfirmation' && confirmed) return false;
+        if (status.body.status === 'awaitingConfirmation') {
+          setView((await api<RestoreView>(`${path}?plan=json`)).body);
+          return true;
+        }
+        setView(status.body);
+        return !status.body.running;
+      } catch (e) {
+        setError(errorMessage(e));
         return true;
       }
-      setView(status.body);
-      return !status.body.running;
-    } catch (e) {
-      setError(errorMessage(e));
-      return true;
-    }
-  });
+    },
+  );
 
   const decide = async (action: 'confirm' | 'cancel') => {
     setConfirming(true);
@@ -322,6 +329,7 @@ function RestoreProgress({ restoreId, onRestart }: { restoreId: string; onRestar
         method: 'POST',
         json: action === 'confirm' ? { planHash: view!.planHash } : {},
       });
+      if (action === 'confirm') setConfirmed(true);
       setView({
         ...view!,
         status: action === 'confirm' ? 'running' : 'cancelled',

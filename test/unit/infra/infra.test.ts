@@ -198,6 +198,7 @@ describe('main.bicep modules', () => {
         'modules/keyvault.bicep',
         'modules/monitoring.bicep',
         'modules/rbac.bicep',
+        'modules/staticWebApp.bicep',
         'modules/storage.bicep',
       ].sort(),
     );
@@ -331,5 +332,34 @@ describe('resources and settings', () => {
     const keyVault = read('keyvault.bicep');
     expect(keyVault).toMatch(/enableRbacAuthorization:\s*true/);
     expect(keyVault).toContain("'4633458b-17de-408a-b874-0445c86b69e6'"); // Key Vault Secrets User
+  });
+});
+
+describe('admin portal hosting', () => {
+  const yaml = readFileSync(path.join(ROOT, 'azure.yaml'), 'utf8');
+  const functions = readFileSync(path.join(INFRA, 'modules/functions.bicep'), 'utf8');
+  const site = readFileSync(path.join(INFRA, 'modules/staticWebApp.bicep'), 'utf8');
+
+  it('deploys dist/portal to a Static Web App tagged for the azd portal service', () => {
+    const portal = /^ {2}portal:\n((?: {4,}.*\n)+)/m.exec(yaml)?.[1] ?? '';
+    expect(portal).toMatch(/^\s+host:\s*staticwebapp\s*$/m);
+    expect(portal).toMatch(/^\s+dist:\s*dist\/portal\s*$/m);
+    expect(site).toMatch(/Microsoft\.Web\/staticSites@/);
+    expect(site).toMatch(/'azd-service-name':\s*serviceName/);
+    expect(main.text).toMatch(/serviceName:\s*'portal'/);
+    expect(main.outputs).toEqual(expect.arrayContaining(['PORTAL_URL']));
+  });
+
+  it("lets only the portal's origin call the API from a browser, without cookies", () => {
+    expect(main.text).toMatch(/corsAllowedOrigins:\s*\[portal\.outputs\.uri\]/);
+    expect(functions).toMatch(/allowedOrigins:\s*corsAllowedOrigins/);
+    expect(functions).toMatch(/supportCredentials:\s*false/);
+  });
+
+  it('gives the API the settings /api/portal-config reads, and the portal where the API is', () => {
+    expect(main.text).toMatch(/PORTAL_CLIENT_ID:\s*portalClientId/);
+    expect(main.text).toMatch(/PORTAL_AUTHORITY:/);
+    expect(yaml).toMatch(/postprovision:[\s\S]*infra\/hooks\/writePortalConfig\.mjs/);
+    expect(existsSync(path.join(INFRA, 'hooks/writePortalConfig.mjs'))).toBe(true);
   });
 });
