@@ -3,7 +3,7 @@ import { naturalKeyPath, substitute } from './liveReader';
 import type { ObjectState } from './objectStates';
 import { hasPlaceholder, idMapKey } from './placeholders';
 import type { DraftAction, PlanDraft } from './planDraft';
-import { collectAtPath, rewriteAtPath } from './referencePaths';
+import { collectAtPath, dropReference } from './referencePaths';
 import { isManagedElsewhere } from './managedElsewhere';
 import type { ReferenceResolver } from './referenceResolver';
 import type { RestoreRequest } from '../restoreTypes';
@@ -87,8 +87,7 @@ export function planObjectActions(
         });
         return;
       }
-      for (const d of lost)
-        body = rewriteAtPath(body, d.path, (v) => (v === d.value ? undefined : v));
+      for (const d of lost) body = dropReference(body, d.path, d.value);
       if (module.referenceLoss) {
         const disabled = module.referenceLoss.disabledProperties;
         body = { ...body, ...disabled };
