@@ -61,7 +61,7 @@ export interface ResourceDescriptor {
   /** Addressable through /directoryObjects/{id} and usable as a link target. */
   directoryObject?: boolean;
   navigation?: Record<string, NavigationDescriptor>;
-  /** Base resource-unit costs (graph-catalogue 1.3); default 1. */
+  /** Base resource-unit costs (graph-notes 1.3); default 1. */
   costs?: { list?: number; get?: number };
   /** For child collections: at most this many per parent, and names unique per parent. */
   maxPerParent?: number;

@@ -19,7 +19,7 @@ export function isExchangeManaged(group: Record<string, unknown>): boolean {
   return group.mailEnabled === true && !types.includes('Unified');
 }
 
-/** microsoft.graph.group — graph-catalogue A2/A3/B2, readonly.json, selectonly.json. */
+/** microsoft.graph.group — graph-notes A2/A3/B2, readonly.json, selectonly.json. */
 export const groups: ResourceDescriptor = {
   name: 'groups',
   path: 'groups',
