@@ -1,3 +1,4 @@
+import { MICROSOFT_FIRST_PARTY_APP_IDS } from './microsoftOwned';
 import type { ModuleDefinition, ReferencePath } from './types';
 
 const USER_LITERALS = ['All', 'None', 'GuestsOrExternalUsers'];
@@ -22,6 +23,7 @@ function applicationReference(path: string): ReferencePath {
     targets: ['servicePrincipals'],
     targetProperty: 'appId',
     literals: APPLICATION_LITERALS,
+    microsoftOwnedValues: MICROSOFT_FIRST_PARTY_APP_IDS,
   };
 }
 
@@ -89,6 +91,7 @@ export const conditionalAccessPoliciesModule: ModuleDefinition = {
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/identity/conditionalAccess/policies/{id}',
+    mergedOnPatch: ['conditions'],
     softDelete: {
       deletedItemsPath: '/identity/conditionalAccess/deletedItems/policies',
       restorePath: '/identity/conditionalAccess/deletedItems/policies/{id}/restore',

@@ -101,6 +101,17 @@ export const groupsModule: ModuleDefinition = {
     'serviceProvisioningErrors',
   ],
   references: [],
+  // Graph refuses to create or change mail-enabled security groups and distribution lists and their
+  // members and owners: "Cannot Update a mail-enabled security groups and or distribution list."
+  // (microsoftgraph/microsoft-graph-docs #14827); they are managed in Exchange Online.
+  managedElsewhere: {
+    code: 'exchangeManaged',
+    managedBy: 'Exchange Online',
+    when: [
+      { property: 'mailEnabled', equals: true },
+      { property: 'groupTypes', notIncludes: 'Unified' },
+    ],
+  },
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/groups/{id}',

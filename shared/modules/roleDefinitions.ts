@@ -30,6 +30,8 @@ export const roleDefinitionsModule: ModuleDefinition = {
   references: [],
   // Conditional access names roles by template id.
   alternateKeys: [{ property: 'templateId' }],
+  // Built-in roles are Microsoft's: their template ids are the same in every tenant.
+  microsoftOwnedWhen: { property: 'isBuiltIn', values: [true] },
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/roleManagement/directory/roleDefinitions/{id}',

@@ -1,3 +1,4 @@
+import { MICROSOFT_APP_OWNER_TENANTS } from './microsoftOwned';
 import { DIRECTORY_PAGE_SIZE, PRINCIPAL_MODULES, directorySoftDelete } from './common';
 import type { ModuleDefinition } from './types';
 
@@ -109,6 +110,8 @@ export const servicePrincipalsModule: ModuleDefinition = {
     { path: 'appId', targets: ['applications'], targetProperty: 'appId', keepDangling: true },
   ],
   alternateKeys: [{ property: 'appId', addressable: true }],
+  // Microsoft's first-party service principals: published by Microsoft's own tenants.
+  microsoftOwnedWhen: { property: 'appOwnerOrganizationId', values: MICROSOFT_APP_OWNER_TENANTS },
   restore: {
     kind: 'createOrUpdate',
     updatePath: '/servicePrincipals/{id}',

@@ -40,7 +40,24 @@ export interface ReferencePath {
    * first-party applications have no application object in the tenant.
    */
   keepDangling?: boolean;
+  /**
+   * Values Microsoft owns that may appear here without an object in the tenant (first-party
+   * application ids such as Office 365 Exchange Online's): a restore keeps them verbatim and lists
+   * them as `microsoftOwned`, never as a loss.
+   */
+  microsoftOwnedValues?: readonly string[];
 }
+
+/**
+ * How a restore treats a reference it cannot resolve to a live or restored object (declared once
+ * here, applied by the engine to every module):
+ * - the backup resolved it to an object of a target module that is neither live nor restored:
+ *   the reference is *lost* (dropped, or for modules with `referenceLoss` blocked / disabled);
+ * - the backup could not resolve it either (`danglingAtBackup`), or Microsoft owns it
+ *   (`microsoftOwned`: ReferencePath.microsoftOwnedValues, or a backup object matching its
+ *   module's `microsoftOwnedWhen`): kept verbatim and listed as a warning, never blocking.
+ */
+export type UnresolvedReference = 'lost' | 'danglingAtBackup' | 'microsoftOwned';
 
 /**
  * A property other objects use to name an object instead of its id (ReferencePath.targetProperty):
@@ -171,6 +188,12 @@ export type RestoreStrategy =
        * a difference is reported as a warning instead of a write Graph would refuse.
        */
       immutableProperties?: string[];
+      /**
+       * Complex properties whose sub-objects Graph merges on PATCH (a CA policy's `conditions`:
+       * conditionalaccesspolicy-update sends only `conditions.signInRiskLevels`): an update sends
+       * only the changed sub-objects, so untouched references are never re-sent.
+       */
+      mergedOnPatch?: string[];
     }
   | { kind: 'singleton'; method: 'PATCH' | 'PUT'; path: string }
   | { kind: 'backupOnly'; reason: string };
@@ -247,6 +270,22 @@ export interface ModuleDefinition {
    * names the delegated permissions a delegated connection needs.
    */
   delegatedOnly?: { reason: string };
+  /**
+   * Objects of this module that Microsoft owns (first-party service principals, built-in roles):
+   * a reference to one that the restore cannot resolve is kept verbatim, never a loss.
+   */
+  microsoftOwnedWhen?: { property: string; values: readonly unknown[] };
+  /**
+   * Objects Graph refuses to write because another service manages them (mail-enabled security
+   * groups and distribution lists: Exchange Online). Every condition must hold. A restore plans
+   * no write to such an object, its links or children, and reports what would have changed under
+   * `code` (to be done in `managedBy`), never as a failure.
+   */
+  managedElsewhere?: {
+    code: string;
+    managedBy: string;
+    when: Array<{ property: string; equals?: unknown; notIncludes?: string }>;
+  };
   /** Properties other objects name these objects by (see AlternateKeyDefinition). */
   alternateKeys?: AlternateKeyDefinition[];
   /**

@@ -3,6 +3,7 @@ import { canonicalJson } from './canonicalJson';
 import { ownerRef } from './linkActions';
 import { substitute } from './liveReader';
 import type { ObjectState } from './objectStates';
+import { hasPlaceholder } from './placeholders';
 import type { PlanDraft } from './planDraft';
 import type { ReferenceResolver } from './referenceResolver';
 import type { RestoreRequest } from '../restoreTypes';
@@ -57,12 +58,14 @@ export function planChildActions(
   for (const backupChild of record.children?.[child.name] ?? []) {
     const rewritten = rewriteReferences(backupChild, child.references, resolver);
     const label = child.matchBy.map((k) => String(backupChild[k] ?? '')).join('+');
-    if (rewritten.dangling.length > 0) {
+    // A child needs what it names (an assignment's principal): any unresolved id keeps it out.
+    const unresolved = [...rewritten.dangling, ...rewritten.kept];
+    if (unresolved.length > 0) {
       draft.warn({
         moduleId: module.id,
         objectId: record.id,
         code: 'danglingReference',
-        message: `${child.name} ${label} of ${base.displayName ?? record.id} references ${rewritten.dangling.map((d) => d.value).join(', ')}, which is neither live nor in the restore set; it is not restored.`,
+        message: `${child.name} ${label} of ${base.displayName ?? record.id} references ${unresolved.map((d) => d.value).join(', ')}, which is neither live nor in the restore set; it is not restored.`,
       });
       continue;
     }
@@ -75,6 +78,10 @@ export function planChildActions(
     wantedKeys.add(key);
     const dependsOn = new Set([...ownerDepends, ...rewritten.dependsOn]);
     const live = liveByKey.get(key);
+    if (!live && comesBackWithObject(state, rewritten)) {
+      draft.restoredWithObject++;
+      continue;
+    }
     if (!live) {
       const single = child.cardinality === 'one';
       draft.add({
@@ -126,4 +133,18 @@ export function planChildActions(
       reason: `rollback: the backup has no ${child.name} ${label}`,
     });
   }
+}
+
+/**
+ * Graph restores an object from deleted items with its relationships and children (an
+ * application's credentials, a principal's app role assignments), in both directions: nothing to
+ * write when the parent or what the child names comes back that way under its own id.
+ */
+export function comesBackWithObject(
+  parent: ObjectState,
+  rewritten: { object: Json; restoredWithObject: boolean },
+): boolean {
+  if (hasPlaceholder(rewritten.object)) return false;
+  if (parent.status === 'deleted') return true;
+  return parent.status === 'present' && rewritten.restoredWithObject;
 }

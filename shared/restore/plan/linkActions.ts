@@ -44,7 +44,7 @@ export function planLinkActions(
   };
   const owner = ownerRef(state);
   const ownerDepends = state.status === 'present' || state.status === 'matched' ? [] : [module.id];
-  const wanted = new Map<string, { backupId: string; dependsOn?: string }>();
+  const wanted = new Map<string, { backupId: string; dependsOn?: string; comesBack: boolean }>();
   for (const linkedId of record.relationships?.[rel.name] ?? []) {
     const resolution = resolver.resolve(linkedId, rel.targets);
     if (resolution.kind === 'dangling') {
@@ -59,11 +59,22 @@ export function planLinkActions(
     wanted.set(resolution.value, {
       backupId: linkedId,
       dependsOn: resolution.kind === 'resolved' ? resolution.dependsOn : undefined,
+      // Graph restores an object from deleted items with its links, in both directions.
+      comesBack:
+        resolution.value === linkedId &&
+        (state.status === 'deleted' ||
+          (state.status === 'present' &&
+            resolution.kind === 'resolved' &&
+            resolution.restoredWithObject === true)),
     });
   }
   const live = new Set(liveLinks);
   for (const [target, info] of wanted) {
     if (live.has(target)) continue;
+    if (info.comesBack) {
+      draft.restoredWithObject++;
+      continue;
+    }
     draft.add({
       ...base,
       kind: 'addLink',

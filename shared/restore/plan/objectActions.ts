@@ -2,11 +2,15 @@ import { sameValue } from './canonicalJson';
 import { naturalKeyPath, substitute } from './liveReader';
 import type { ObjectState } from './objectStates';
 import { hasPlaceholder, idMapKey } from './placeholders';
-import type { PlanDraft } from './planDraft';
+import type { DraftAction, PlanDraft } from './planDraft';
+import { collectAtPath, dropReference } from './referencePaths';
+import { isManagedElsewhere } from './managedElsewhere';
 import type { ReferenceResolver } from './referenceResolver';
 import type { RestoreRequest } from '../restoreTypes';
-import { rewriteReferences } from './rewriteReferences';
+import { type RewriteResult, rewriteReferences } from './rewriteReferences';
 import { warnLostSecrets } from './secretWarnings';
+
+type Json = Record<string, unknown>;
 import {
   createBody,
   diffProperties,
@@ -40,50 +44,98 @@ export function planObjectActions(
     return false;
   }
 
-  const rewritten = rewriteReferences(record.object, module.references, resolver);
-  let desired = writableProperties(module, rewritten.object);
-  const dependsOn = new Set(rewritten.dependsOn);
+  if (
+    isManagedElsewhere(module, record.object) ||
+    (state.live !== undefined && isManagedElsewhere(module, state.live))
+  ) {
+    // Live ones are reported by the planner, with their link differences.
+    if (state.status !== 'present') reportManagedElsewhere(state, resolver, draft);
+    return false;
+  }
 
-  if (rewritten.dangling.length > 0) {
-    const lost = rewritten.dangling.map((d) => `${d.path} ${d.value}`).join(', ');
-    if (module.referenceLoss) {
-      if (request.caPolicyLossMode === 'block') {
+  const rewritten = rewriteReferences(record.object, module.references, resolver);
+  const desired = writableProperties(module, rewritten.object);
+  const dependsOn = new Set(rewritten.dependsOn);
+  let blocked = false;
+
+  /**
+   * Plans a write after the reference rule: a lost reference the write would carry drops out (or,
+   * for a module with `referenceLoss`, blocks the object or disables it); references kept verbatim
+   * (dangling at backup time, Microsoft's) are listed once per object and code.
+   */
+  const emit = (action: Omit<DraftAction, 'actionId'> & { detail?: string }): void => {
+    let body = action.body as Json | undefined;
+    let diff = action.diff;
+    const carried = (d: { path: string; value: string }): boolean =>
+      body !== undefined && collectAtPath(body, d.path).includes(d.value);
+    const lost = rewritten.dangling.filter(carried);
+    if (lost.length > 0 && body) {
+      const text = lost.map((d) => `${d.path} ${d.value}`).join(', ');
+      if (module.referenceLoss && request.caPolicyLossMode === 'block') {
+        blocked = true;
         draft.add({
           ...base,
           kind: 'blocked',
           dependsOn,
-          reason: `would lose references to objects that are neither live nor in the restore set (${lost}); restore them too, or choose caPolicyLossMode createDisabled`,
+          reason: `would lose references to objects that are neither live nor in the restore set (${text}); restore them too, or choose caPolicyLossMode createDisabled`,
         });
         draft.warn({
           moduleId: module.id,
           objectId: record.id,
           code: 'caPolicyBlocked',
-          message: `${module.displayName}: ${displayName ?? record.id} is not restored: it would lose ${lost}.`,
+          message: `${module.displayName}: ${displayName ?? record.id} is not restored: it would lose ${text}.`,
         });
-        return false;
+        return;
       }
-      const disabled = module.referenceLoss.disabledProperties;
-      desired = { ...desired, ...disabled };
-      const how = Object.entries(disabled)
-        .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
-        .join(', ');
-      draft.warn({
-        moduleId: module.id,
-        objectId: record.id,
-        code: 'caPolicyDisabled',
-        message: `${module.displayName}: ${displayName ?? record.id} is written with ${how} because it loses ${lost}; review it and enable it again.`,
-      });
-    } else {
-      for (const d of rewritten.dangling) {
+      for (const d of lost) body = dropReference(body, d.path, d.value);
+      if (module.referenceLoss) {
+        const disabled = module.referenceLoss.disabledProperties;
+        body = { ...body, ...disabled };
+        const live = state.live ?? {};
+        diff = [
+          ...(diff ?? []).filter((d) => !(d.property in disabled)),
+          ...diffProperties(disabled, action.kind === 'create' ? {} : live),
+        ];
+        const how = Object.entries(disabled)
+          .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
+          .join(', ');
         draft.warn({
           moduleId: module.id,
           objectId: record.id,
-          code: 'danglingReference',
-          message: `${displayName ?? record.id} references ${d.value} at ${d.path}, which is neither live nor in the restore set; the reference is left out.`,
+          code: 'caPolicyDisabled',
+          message: `${module.displayName}: ${displayName ?? record.id} is written with ${how} because it loses ${text}; review it and enable it again.`,
         });
+      } else {
+        for (const d of lost) {
+          draft.warn({
+            moduleId: module.id,
+            objectId: record.id,
+            code: 'danglingReference',
+            message: `${displayName ?? record.id} references ${d.value} at ${d.path}, which is neither live nor in the restore set; the reference is left out.`,
+          });
+        }
       }
     }
-  }
+    warnKept(rewritten.kept.filter(carried));
+    draft.add({ ...action, body, diff });
+  };
+  const warnedKept = new Set<string>();
+  const warnKept = (kept: RewriteResult['kept']): void => {
+    for (const code of ['danglingAtBackup', 'microsoftOwned'] as const) {
+      const values = [...new Set(kept.filter((k) => k.code === code).map((k) => k.value))];
+      if (values.length === 0 || warnedKept.has(code)) continue;
+      warnedKept.add(code);
+      draft.warn({
+        moduleId: module.id,
+        objectId: record.id,
+        code,
+        message:
+          code === 'danglingAtBackup'
+            ? `${displayName ?? record.id} keeps ${values.join(', ')} verbatim: the backup could not resolve ${values.length === 1 ? 'it' : 'them'} either (deleted before the backup).`
+            : `${displayName ?? record.id} keeps ${values.join(', ')} verbatim: Microsoft's own (first-party application or built-in role), not an object of this tenant.`,
+      });
+    }
+  };
 
   const restore = module.restore;
   if (restore.kind === 'backupOnly') return false;
@@ -94,18 +146,18 @@ export function planObjectActions(
       draft.noop++;
       return true;
     }
-    draft.add({
+    emit({
       ...base,
       kind: 'update',
       method: restore.method,
       path: restore.path,
       version,
-      body: updateBody(desired, diffs, record.object, restore.method),
+      body: updateBody(desired, diffs, record.object, restore.method, state.live ?? {}),
       diff: diffs,
       dependsOn,
       reason: `${diffs.length} propert${diffs.length === 1 ? 'y differs' : 'ies differ'}`,
     });
-    return true;
+    return !blocked;
   }
 
   const method = restore.updateMethod ?? 'PATCH';
@@ -142,7 +194,7 @@ export function planObjectActions(
       return;
     }
     if (restore.immutable) {
-      draft.add({
+      emit({
         ...base,
         kind: 'create',
         method: 'POST',
@@ -157,13 +209,13 @@ export function planObjectActions(
       });
       return;
     }
-    draft.add({
+    emit({
       ...base,
       kind: 'update',
       method,
       path: substitute(restore.updatePath, { id: liveId }),
       version,
-      body: updateBody(desired, diffs, record.object, method),
+      body: updateBody(desired, diffs, record.object, method, live, restore.mergedOnPatch),
       diff: diffs,
       dependsOn: state.status === 'deleted' ? new Set([...dependsOn, module.id]) : dependsOn,
       reason,
@@ -180,10 +232,10 @@ export function planObjectActions(
           ? `live under id ${state.liveId}; properties differ`
           : 'properties differ',
       );
-      return true;
+      return !blocked;
     case 'deleted': {
       const restorePath = restore.softDelete!.restorePath;
-      draft.add({
+      emit({
         ...base,
         kind: 'restoreDeleted',
         method: 'POST',
@@ -194,7 +246,7 @@ export function planObjectActions(
         reason: 'in deleted items: restored with its id',
       });
       updateFrom(state.live ?? {}, record.id, 'restored from deleted items; properties differ');
-      return true;
+      return !blocked;
     }
     case 'absent': {
       if (restore.updateOnly) {
@@ -213,7 +265,7 @@ export function planObjectActions(
         ...restore.createDefaults,
       };
       const keyValue = module.naturalKey ? rewritten.object[module.naturalKey] : undefined;
-      draft.add({
+      emit({
         ...base,
         kind: 'create',
         method: 'POST',
@@ -228,9 +280,41 @@ export function planObjectActions(
         reason: 'deleted permanently: created again with a new id',
       });
       warnLostSecrets(state, draft);
-      return true;
+      return !blocked;
     }
     default:
       return true;
   }
+}
+
+/**
+ * An object Graph refuses to write (an Exchange-managed group): what a restore would have changed,
+ * as a warning under the module's code, for an admin to do where the object is managed.
+ */
+export function reportManagedElsewhere(
+  state: ObjectState,
+  resolver: ReferenceResolver,
+  draft: PlanDraft,
+  linkChanges: string[] = [],
+): void {
+  const { module, record } = state;
+  const rule = module.managedElsewhere!;
+  const name = displayNameOf(record.object) ?? record.id;
+  const desired = writableProperties(
+    module,
+    rewriteReferences(record.object, module.references, resolver).object,
+  );
+  let change: string;
+  if (state.status === 'present' || state.status === 'matched') {
+    const diffs = diffProperties(desired, state.live ?? {});
+    const parts = [...diffs.map((d) => `set ${d.property}`), ...linkChanges];
+    if (parts.length === 0) return;
+    change = parts.join(', ');
+  } else change = 'it is gone: re-create it';
+  draft.warn({
+    moduleId: module.id,
+    objectId: record.id,
+    code: rule.code,
+    message: `${name} is managed in ${rule.managedBy}; Graph cannot write it, so nothing is written. To restore it, in ${rule.managedBy}: ${change}.`,
+  });
 }

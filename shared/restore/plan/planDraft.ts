@@ -10,6 +10,8 @@ export class PlanDraft {
   readonly actions: DraftAction[] = [];
   readonly warnings: PlanWarning[] = [];
   noop = 0;
+  /** Links and children not written because Graph restores them with an object from deleted items. */
+  restoredWithObject = 0;
   private readonly ids = new Set<string>();
 
   add(action: Omit<DraftAction, 'actionId'> & { detail?: string }): DraftAction {

@@ -5,7 +5,9 @@ import { binarySources, planBinaryActions } from './binaryActions';
 import { planChildActions } from './childActions';
 import { planLinkActions } from './linkActions';
 import { existingIds, readChildren, readLinks } from './liveReader';
-import { planObjectActions } from './objectActions';
+import { BackupIndex } from './backupIndex';
+import { isManagedElsewhere } from './managedElsewhere';
+import { planObjectActions, reportManagedElsewhere } from './objectActions';
 import { classifyModule, type ObjectState } from './objectStates';
 import { assembleWaves, buildPlan } from './planAssembly';
 import { idMapKey } from './placeholders';
@@ -40,7 +42,10 @@ export async function planRestore(
   options: PlanOptions = {},
 ): Promise<RestorePlan> {
   const catalog = forTenantCatalog(deps.catalog ?? defaultCatalog(), request.tenantId);
-  const restoreSet = await loadRestoreSet(deps.store, catalog, request);
+  const backup = new BackupIndex();
+  const restoreSet = await loadRestoreSet(deps.store, catalog, request, (moduleId, record) =>
+    backup.add(moduleId, catalog.getModule(moduleId), record),
+  );
   const draft = new PlanDraft();
 
   const modules: ModuleDefinition[] = [];
@@ -81,7 +86,7 @@ export async function planRestore(
   }
 
   const external = await findLiveExternal(deps.graph, catalog, states, options.knownIds ?? {});
-  const resolver = new ReferenceResolver(states, external.live, catalog, external.remapped);
+  const resolver = new ReferenceResolver(states, external.live, catalog, external.remapped, backup);
 
   const statesByModule = new Map<string, ObjectState[]>();
   for (const state of states) {
@@ -93,9 +98,14 @@ export async function planRestore(
     const module = byId.get(moduleId)!;
     const moduleStates = statesByModule.get(moduleId) ?? [];
     const writable: ObjectState[] = [];
+    const managed: ObjectState[] = [];
     for (const state of moduleStates) {
       if (planObjectActions(state, resolver, request, draft)) writable.push(state);
+      else if (state.status === 'present' && isManagedElsewhere(module, state.live ?? {}))
+        managed.push(state);
     }
+    if (managed.length > 0)
+      await reportManaged(deps.graph, module, managed, resolver, request, draft);
     const liveIds = writable
       .filter((s) => s.status === 'present' || s.status === 'matched')
       .map((s) => s.liveId!);
@@ -140,6 +150,13 @@ export async function planRestore(
     for (const caveat of module.caveats) {
       draft.warn({ moduleId: module.id, code: 'caveat', message: caveat });
     }
+  }
+
+  if (draft.restoredWithObject > 0) {
+    draft.warn({
+      code: 'restoredWithObject',
+      message: `${draft.restoredWithObject} links and children come back by themselves with the objects restored from deleted items (Graph restores their relationships); they are not written again, and the verification checks them.`,
+    });
   }
 
   const waves = assembleWaves(moduleWaves, draft.actions);
@@ -204,4 +221,40 @@ async function findLiveExternal(
     for (const id of await existingIds(graph, targetModules, rest)) live.add(id);
   }
   return { live, remapped };
+}
+
+/**
+ * Objects another service manages (Exchange-managed groups) get no writes: their property and
+ * link differences are reported instead, for an admin to make there.
+ */
+async function reportManaged(
+  graph: GraphApi,
+  module: ModuleDefinition,
+  states: ObjectState[],
+  resolver: ReferenceResolver,
+  request: RestoreRequest,
+  draft: PlanDraft,
+): Promise<void> {
+  const changes = new Map<ObjectState, string[]>(states.map((s) => [s, []]));
+  if (request.relationshipMode !== 'skip') {
+    for (const rel of module.relationships) {
+      const links = await readLinks(
+        graph,
+        module,
+        rel,
+        states.map((s) => s.liveId!),
+      );
+      for (const state of states) {
+        const scratch = new PlanDraft();
+        planLinkActions(state, rel, links.get(state.liveId!) ?? [], resolver, request, scratch);
+        for (const action of scratch.actions) {
+          const target = action.actionId.split(':').pop();
+          changes
+            .get(state)!
+            .push(`${action.kind === 'addLink' ? 'add' : 'remove'} ${rel.name} ${target}`);
+        }
+      }
+    }
+  }
+  for (const state of states) reportManagedElsewhere(state, resolver, draft, changes.get(state));
 }

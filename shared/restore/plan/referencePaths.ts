@@ -59,3 +59,45 @@ export function rewriteAtPath<T>(
   };
   return walk(object, parse(path)) as T;
 }
+
+/**
+ * A copy of `object` without the reference `value` at `path`: removed from an id list, or, when
+ * the id is a property of list items (`includeTargets[].id`), the item that holds it goes.
+ */
+export function dropReference<T>(object: T, path: string, value: string): T {
+  const segments = parse(path);
+  const lastEach = segments.map((s) => s.each).lastIndexOf(true);
+  if (lastEach < 0 || lastEach === segments.length - 1)
+    return rewriteAtPath(object, path, (v) => (v === value ? undefined : v));
+  const listPath = segments
+    .slice(0, lastEach + 1)
+    .map((s) => s.key)
+    .join('.');
+  const itemPath = segments
+    .slice(lastEach + 1)
+    .map((s) => s.key)
+    .join('.');
+  const prefix = segments.slice(0, lastEach);
+  const walk = (node: unknown, rest: Segment[]): unknown => {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return node;
+    const source = node as Record<string, unknown>;
+    if (rest.length === 0) {
+      const key = listPath.split('.').pop()!;
+      const list = source[key];
+      if (!Array.isArray(list)) return node;
+      return {
+        ...source,
+        [key]: list.filter((item) => !collectAtPath(item, itemPath).includes(value)),
+      };
+    }
+    const [head, ...tail] = rest;
+    if (!(head.key in source)) return node;
+    const next = source[head.key];
+    return {
+      ...source,
+      [head.key]:
+        head.each && Array.isArray(next) ? next.map((i) => walk(i, tail)) : walk(next, tail),
+    };
+  };
+  return walk(object, prefix) as T;
+}

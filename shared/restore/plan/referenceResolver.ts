@@ -1,3 +1,6 @@
+import type { ReferencePath, UnresolvedReference } from '../../modules/types';
+import type { BackupIndex } from './backupIndex';
+import { isManagedElsewhere } from './managedElsewhere';
 import type { ObjectState } from './objectStates';
 import { idPlaceholder, keyPlaceholder } from './placeholders';
 import { defaultCatalog, type RestoreCatalog } from './restoreCatalog';
@@ -14,8 +17,12 @@ const WELL_KNOWN_LITERALS = new Set([
 
 export type Resolution =
   | { kind: 'literal'; value: string }
-  /** The referenced object is (or, once restored, will be) live: `value` is the id to write. */
-  | { kind: 'resolved'; value: string; dependsOn?: string }
+  /**
+   * The referenced object is (or, once restored, will be) live: `value` is the id to write.
+   * `restoredWithObject`: it comes back from deleted items under its own id, and Graph brings its
+   * relationships back with it.
+   */
+  | { kind: 'resolved'; value: string; dependsOn?: string; restoredWithObject?: boolean }
   /** Neither live nor in the restore set: writing it would fail or lose it. */
   | { kind: 'dangling'; value: string };
 
@@ -35,6 +42,8 @@ export class ReferenceResolver {
     private readonly catalog: RestoreCatalog = defaultCatalog(),
     /** Ids outside the restore set that an earlier restore re-created: old → live new id. */
     private readonly remapped: ReadonlyMap<string, string> = new Map(),
+    /** The whole backup: without it every unresolved reference counts as lost. */
+    private readonly backup?: BackupIndex,
   ) {
     for (const state of states) {
       push(this.byId, state.record.id, state);
@@ -89,7 +98,7 @@ export class ReferenceResolver {
       case 'singleton':
         return { kind: 'resolved', value };
       case 'deleted':
-        return { kind: 'resolved', value, dependsOn: moduleId };
+        return { kind: 'resolved', value, dependsOn: moduleId, restoredWithObject: true };
       case 'matched': {
         const liveKey = viaKey ? state.live?.[viaKey] : undefined;
         return { kind: 'resolved', value: typeof liveKey === 'string' ? liveKey : state.liveId! };
@@ -105,7 +114,38 @@ export class ReferenceResolver {
     }
   }
 
+  /**
+   * Why a value that resolves to nothing live or restored is unresolved (see UnresolvedReference):
+   * Microsoft's, never known to the backup, or known to it and so lost.
+   */
+  classifyUnresolved(value: string, entries: ReferencePath[]): UnresolvedReference {
+    const id = lastSegment(value);
+    if (entries.some((e) => e.microsoftOwnedValues?.includes(id))) return 'microsoftOwned';
+    if (!this.backup) return 'lost';
+    for (const entry of entries) {
+      const known = this.backup.find(id, entry.targets, entry.targetProperty);
+      if (known) return known.microsoftOwned ? 'microsoftOwned' : 'lost';
+    }
+    return 'danglingAtBackup';
+  }
+
   private find(
+    value: string,
+    targets: string[],
+    targetProperty?: string,
+  ): { state: ObjectState; viaKey?: string } | undefined {
+    const found = this.findState(value, targets, targetProperty);
+    // An object another service manages (an Exchange-managed group) that is gone is not restored.
+    if (
+      found &&
+      (found.state.status === 'absent' || found.state.status === 'deleted') &&
+      isManagedElsewhere(found.state.module, found.state.record.object)
+    )
+      return undefined;
+    return found;
+  }
+
+  private findState(
     value: string,
     targets: string[],
     targetProperty?: string,

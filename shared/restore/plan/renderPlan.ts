@@ -72,6 +72,12 @@ export function renderPlan(plan: RestorePlan, options: { maxActions?: number } =
     `Source: ${plan.request.source.kind === 'snapshot' ? `snapshot ${plan.request.source.snapshotId}` : `upload ${plan.request.source.uploadBlob}`}; relationships: ${plan.request.relationshipMode}; CA policy loss: ${plan.request.caPolicyLossMode}`,
     `Restore from deleted items ${c.restoreDeleted} · create ${c.create} · update ${c.update} · add links ${c.addLink} · remove links ${c.removeLink} · create children ${c.createChild} · delete children ${c.deleteChild} · uploads ${c.putBinary ?? 0} · blocked ${c.blocked} · unchanged ${c.noop}`,
   ];
+  const elsewhere = plan.warnings.filter((w) => w.code === 'exchangeManaged').length;
+  if (elsewhere > 0) {
+    lines.push(
+      `Managed in Exchange Online, not written (make these changes there; see the exchangeManaged warnings): ${elsewhere}`,
+    );
+  }
   const max = options.maxActions ?? Infinity;
   let shown = 0;
   let total = 0;

@@ -56,18 +56,37 @@ export function createBody(writable: Json, original: Json): Json {
   return body;
 }
 
-/** A PATCH body of the changed properties; PUT sends every writable property. */
+/**
+ * A PATCH body of the changed properties (for a property in `mergedOnPatch`, only its changed
+ * sub-objects, which Graph merges into the live value); PUT sends every writable property.
+ */
 export function updateBody(
   writable: Json,
   diffs: PropertyDiff[],
   original: Json,
   method: 'PATCH' | 'PUT',
+  live: Json = {},
+  mergedOnPatch: readonly string[] = [],
 ): Json {
   const body: Json = {};
   if (typeof original['@odata.type'] === 'string') body['@odata.type'] = original['@odata.type'];
   if (method === 'PUT') return { ...body, ...writable };
-  for (const diff of diffs) body[diff.property] = writable[diff.property] ?? null;
+  for (const diff of diffs) {
+    const after = writable[diff.property];
+    const before = live[diff.property];
+    if (mergedOnPatch.includes(diff.property) && isPlainObject(after) && isPlainObject(before)) {
+      const changed: Json = {};
+      for (const key of Object.keys(after).sort()) {
+        if (!sameValue(after[key], before[key])) changed[key] = after[key] ?? null;
+      }
+      body[diff.property] = changed;
+    } else body[diff.property] = after ?? null;
+  }
   return body;
+}
+
+function isPlainObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function displayNameOf(object: Json): string | undefined {

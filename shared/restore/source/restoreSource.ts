@@ -16,6 +16,8 @@ export async function loadRestoreSet(
   store: SnapshotStore,
   catalog: RestoreCatalog,
   request: RestoreRequest,
+  /** Sees every record of the source, selected or not (the planner's backup index). */
+  onRecord?: (moduleId: string, record: SnapshotRecord) => void,
 ): Promise<RestoreSet> {
   const wantedModules = request.selection.modules ? new Set(request.selection.modules) : undefined;
   const wantedIds = request.selection.objectIds ? new Set(request.selection.objectIds) : undefined;
@@ -23,6 +25,7 @@ export async function loadRestoreSet(
     (!wantedModules || wantedModules.has(moduleId)) && (!wantedIds || wantedIds.has(record.id));
   const set: RestoreSet = new Map();
   const add = (moduleId: string, record: SnapshotRecord): void => {
+    onRecord?.(moduleId, record);
     if (!keep(moduleId, record)) return;
     const list = set.get(moduleId) ?? [];
     list.push(record);
@@ -38,7 +41,7 @@ export async function loadRestoreSet(
     }
     for (const [moduleId, info] of Object.entries(manifest.modules)) {
       if (info.status !== 'succeeded') continue;
-      if (wantedModules && !wantedModules.has(moduleId)) continue;
+      if (wantedModules && !wantedModules.has(moduleId) && !onRecord) continue;
       for await (const record of store.readModuleRecords(manifest, moduleId)) add(moduleId, record);
     }
   } else {

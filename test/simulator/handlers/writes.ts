@@ -271,6 +271,10 @@ export function updateObject(
     );
   }
   const obj: GraphObject = { ...base, ...stripWriteOnly(d, body), id: existing.id };
+  for (const p of replace ? [] : (d.mergeOnPatch ?? [])) {
+    const [was, sent] = [existing[p], body[p]];
+    if (isPlainObject(was) && isPlainObject(sent)) obj[p] = { ...was, ...sent };
+  }
   d.onUpdate?.(obj, wctx);
   if (parent) {
     parent.items.set(obj.id, obj);
@@ -298,4 +302,8 @@ export function deleteObject(
   d.validateWrite?.('delete', {}, existing, writeContext(ctx));
   if (d.softDelete) ctx.store.softDelete(d.name, existing.id);
   else ctx.store.hardDelete(d.name, existing.id);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -22,6 +22,9 @@ export const conditionalAccessPolicies: ResourceDescriptor = {
   requiredOnCreate: ['displayName', 'state', 'conditions'],
   operations: { create: true, update: true, delete: true },
   softDelete: 'conditionalAccess',
+  // conditionalaccesspolicy-update: "supply the values for relevant fields that should be
+  // updated"; its example PATCHes only conditions.signInRiskLevels and keeps the rest.
+  mergeOnPatch: ['conditions'],
   onCreate(obj, ctx) {
     obj.createdDateTime = ctx.now;
     obj.modifiedDateTime = null;

@@ -39,6 +39,8 @@ export interface ResourceDescriptor {
   operations: { create: boolean; update: boolean; delete: boolean };
   /** Not in the v1.0 CSDL: served under /beta only (404 under /v1.0). */
   betaOnly?: boolean;
+  /** Complex properties whose sub-objects a PATCH merges into the stored value (CA `conditions`). */
+  mergeOnPatch?: readonly string[];
   /** How Graph updates an item: PATCH (merge, default) or PUT (full replace; PATCH → 405). */
   updateMethod?: 'PATCH' | 'PUT';
   /**

@@ -242,3 +242,22 @@ describe('built-in role definitions (unifiedroledefinition list)', () => {
     );
   });
 });
+
+describe('Conditional Access PATCH merges conditions (conditionalaccesspolicy-update example)', () => {
+  it('a PATCH of conditions.signInRiskLevels keeps the users and applications conditions', async () => {
+    const res = await rawRequest(
+      sim,
+      'PATCH',
+      `/v1.0/identity/conditionalAccess/policies/${IDS.ca}`,
+      {
+        body: { conditions: { signInRiskLevels: ['high', 'medium', 'low'] } },
+      },
+    );
+    expect(res.status).toBe(204);
+    const policy = sim.store.get('conditionalAccessPolicies', IDS.ca)!;
+    expect(policy.conditions).toEqual({
+      users: { includeUsers: ['All'], excludeGroups: [IDS.admins] },
+      signInRiskLevels: ['high', 'medium', 'low'],
+    });
+  });
+});
