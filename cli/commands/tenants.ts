@@ -3,6 +3,7 @@ import { tenantIdSchema } from '../../shared/api/schemas/common';
 import { getServices } from '../../shared/config/services';
 import { registerTenant } from '../../shared/tenants/registerTenant';
 import { emit, table } from '../output';
+import { runAudited } from '../audit';
 import { globalOptions, run } from '../run';
 
 export function registerTenantsCommand(program: Command): void {
@@ -13,19 +14,23 @@ export function registerTenantsCommand(program: Command): void {
     .description('Register (or rename) a managed tenant')
     .requiredOption('--name <displayName>', 'display name')
     .action(
-      run(async (tenantId: string, _opts, command: Command) => {
-        const options = globalOptions(command);
-        const tenant = await registerTenant(
-          await getServices(),
-          tenantIdSchema.parse(tenantId),
-          String(options.name),
-        );
-        emit(
-          options,
-          tenant,
-          () => `Registered tenant ${tenant.tenantId} (${tenant.displayName}).`,
-        );
-      }),
+      runAudited(
+        'tenants add',
+        (_o, [id]) => ({ tenantId: id, target: id ?? '' }),
+        async (tenantId: string, _opts, command: Command) => {
+          const options = globalOptions(command);
+          const tenant = await registerTenant(
+            await getServices(),
+            tenantIdSchema.parse(tenantId),
+            String(options.name),
+          );
+          emit(
+            options,
+            tenant,
+            () => `Registered tenant ${tenant.tenantId} (${tenant.displayName}).`,
+          );
+        },
+      ),
     );
 
   tenants
