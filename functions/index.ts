@@ -25,6 +25,8 @@ import './http/cancelRestore';
 import './http/uploadRestoreSource';
 import './http/getPermissions';
 import './http/getTenantPermissions';
+import './http/listModules';
+import './http/portalConfig';
 import './timers/scheduledBackups';
 import './timers/auditRetention';
 import './orchestrators/backupOrchestrator';

@@ -21,7 +21,7 @@ export const applyRestoreSliceHandler: ActivityHandler = async (input: unknown) 
   const slice = sliceSchema.parse(input);
   const deps = {
     services: await getServices(),
-    graph: graphForTenant(slice.tenantId).withOwnUsage(),
+    graph: (await graphForTenant(slice.tenantId)).withOwnUsage(),
   };
   return applyRestoreSlice(
     deps,
@@ -38,7 +38,10 @@ export const verifyRestoreHandler: ActivityHandler = async (input: unknown) => {
   const { tenantId, planId } = z
     .object({ tenantId: z.uuid(), planId: z.string().min(1) })
     .parse(input);
-  const deps = { services: await getServices(), graph: graphForTenant(tenantId).withOwnUsage() };
+  const deps = {
+    services: await getServices(),
+    graph: (await graphForTenant(tenantId)).withOwnUsage(),
+  };
   return verifyRestoreJob(deps, tenantId, planId);
 };
 

@@ -13,7 +13,7 @@ export const backupModuleSliceHandler: ActivityHandler = async (input: unknown) 
   const { store } = await getServices();
   return runModuleSlice(
     {
-      graph: graphForTenant(sliceInput.tenantId).withOwnUsage(),
+      graph: (await graphForTenant(sliceInput.tenantId)).withOwnUsage(),
       store,
       strategy: readStrategyFromEnv(),
     },

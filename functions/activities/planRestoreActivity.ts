@@ -24,7 +24,7 @@ const inputSchema = z.object({
 export const planRestoreHandler: ActivityHandler = async (input: unknown) => {
   const { job, now, awaitConfirmation } = inputSchema.parse(input);
   const services = await getServices();
-  const deps = { services, graph: graphForTenant(job.tenantId).withOwnUsage() };
+  const deps = { services, graph: (await graphForTenant(job.tenantId)).withOwnUsage() };
   const plan = await planRestoreJob(deps, job as RestoreJobInput, new Date(now));
   if (awaitConfirmation)
     await markAwaitingConfirmation(services, job.tenantId, job.restoreId, plan);
@@ -36,7 +36,7 @@ export const checkRestoreDriftHandler: ActivityHandler = async (input: unknown) 
   const { job, now } = inputSchema.parse(input);
   const deps = {
     services: await getServices(),
-    graph: graphForTenant(job.tenantId).withOwnUsage(),
+    graph: (await graphForTenant(job.tenantId)).withOwnUsage(),
   };
   return replanHash(deps, job as RestoreJobInput, new Date(now));
 };
