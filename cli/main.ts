@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerAuditCommand } from './commands/audit';
 import { registerBackupCommand } from './commands/backup';
 import { registerDownloadCommand } from './commands/download';
 import { registerJobsCommand } from './commands/jobs';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSchedulesCommand(program);
   registerBackupCommand(program);
   registerJobsCommand(program);
+  registerAuditCommand(program);
   registerSnapshotsCommand(program);
   registerObjectsCommand(program);
   registerDownloadCommand(program);

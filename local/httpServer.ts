@@ -144,6 +144,10 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
     if (value === undefined) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
+  // The Functions host passes the client address on in x-forwarded-for; so does this server.
+  if (!headers['x-forwarded-for'] && req.socket.remoteAddress) {
+    headers['x-forwarded-for'] = req.socket.remoteAddress;
+  }
   return headers;
 }
 

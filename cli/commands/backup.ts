@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import os from 'node:os';
 import { isApiError } from '../../shared/api/errors';
 import { tenantIdSchema } from '../../shared/api/schemas/common';
 import type { BackupSummary } from '../../shared/backup/backupJobTypes';
 import { backupInstanceId, startBackup } from '../../shared/backup/startBackup';
 import { EXIT, emit, table } from '../output';
 import { startLocalRuntime } from '../localRuntime';
-import { globalOptions, run } from '../run';
+import { cliActor, runAudited } from '../audit';
+import { globalOptions } from '../run';
 import { waitForOrchestration } from '../waitForOrchestration';
 
 export function exitCodeFor(status: BackupSummary['status'] | undefined): number {
@@ -42,41 +42,47 @@ export function registerBackupCommand(program: Command): void {
     .option('--modules <ids>', 'comma-separated module ids (default: the tenant scope)')
     .option('--full', 'ignore delta links and read everything')
     .action(
-      run(async (_opts, command: Command) => {
-        const options = globalOptions(command);
-        const tenantId = tenantIdSchema.parse(options.tenant);
-        const modules = (options.modules as string | undefined)?.split(',').map((m) => m.trim());
-        const runtime = await startLocalRuntime();
-        const started = Date.now();
-        try {
-          let instanceId = backupInstanceId(tenantId);
+      runAudited(
+        'backup',
+        (o) => ({ tenantId: o.tenant, target: String(o.modules ?? 'scope') }),
+        async (_opts, command: Command) => {
+          const options = globalOptions(command);
+          const tenantId = tenantIdSchema.parse(options.tenant);
+          const modules = (options.modules as string | undefined)?.split(',').map((m) => m.trim());
+          const runtime = await startLocalRuntime();
+          const started = Date.now();
           try {
-            await startBackup(runtime.services, runtime.runner, {
-              tenantId,
-              modules,
-              full: Boolean(options.full),
-              requestedBy: `cli:${os.userInfo().username}`,
+            let instanceId = backupInstanceId(tenantId);
+            try {
+              await startBackup(runtime.services, runtime.runner, {
+                tenantId,
+                modules,
+                full: Boolean(options.full),
+                requestedBy: cliActor(),
+              });
+            } catch (error) {
+              // A backup interrupted earlier was resumed by the runtime: follow it instead.
+              if (!(isApiError(error) && error.status === 409)) throw error;
+              process.stderr.write(`${error.message} Following it.\n`);
+              instanceId = backupInstanceId(tenantId);
+            }
+            const status = await waitForOrchestration(runtime.runner, instanceId, {
+              showProgress: !options.json,
             });
-          } catch (error) {
-            // A backup interrupted earlier was resumed by the runtime: follow it instead.
-            if (!(isApiError(error) && error.status === 409)) throw error;
-            process.stderr.write(`${error.message} Following it.\n`);
-            instanceId = backupInstanceId(tenantId);
-          }
-          const status = await waitForOrchestration(runtime.runner, instanceId, {
-            showProgress: !options.json,
-          });
-          if (status.runtimeStatus !== 'Completed') {
-            throw new Error(
-              `backup orchestration ended ${status.runtimeStatus}: ${JSON.stringify(status.output)}`,
+            if (status.runtimeStatus !== 'Completed') {
+              throw new Error(
+                `backup orchestration ended ${status.runtimeStatus}: ${JSON.stringify(status.output)}`,
+              );
+            }
+            const summary = status.output as BackupSummary;
+            emit(options, summary, () =>
+              renderBackupSummary(summary, (Date.now() - started) / 1000),
             );
+            return exitCodeFor(summary.status);
+          } finally {
+            await runtime.stop();
           }
-          const summary = status.output as BackupSummary;
-          emit(options, summary, () => renderBackupSummary(summary, (Date.now() - started) / 1000));
-          return exitCodeFor(summary.status);
-        } finally {
-          await runtime.stop();
-        }
-      }),
+        },
+      ),
     );
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { tenantIdSchema } from '../../shared/api/schemas/common';
 import { acceptUpload, uploadBlobName } from '../../shared/restore/source/uploads';
@@ -13,10 +12,11 @@ import {
 import type { RestoreRequest } from '../../shared/restore/restoreTypes';
 import { startLocalRuntime, type LocalRuntime } from '../localRuntime';
 import { EXIT, emit } from '../output';
+import { cliActor, runAudited } from '../audit';
 import { globalOptions, run } from '../run';
 import { waitForOrchestration } from '../waitForOrchestration';
 
-const actor = (): string => `cli:${os.userInfo().username}`;
+const actor = cliActor;
 
 interface PlanOptions {
   tenant: string;
@@ -75,6 +75,11 @@ function addPlanOptions(command: Command): Command {
     );
 }
 
+const restoreSubject = (options: Record<string, unknown>) => ({
+  tenantId: options.tenant,
+  target: String(options.snapshot ?? options.file ?? ''),
+});
+
 /** Exit code of a finished restore. */
 function exitCodeFor(status: RestoreOutcome['status']): number {
   if (status === 'succeeded') return EXIT.ok;
@@ -88,7 +93,7 @@ export function registerRestoreCommand(program: Command): void {
   addPlanOptions(restore.command('plan'))
     .description('Dry-run: the per-object, per-property plan against the live tenant (no writes)')
     .action(
-      run(async (_opts, command: Command) => {
+      runAudited('restore plan', restoreSubject, async (_opts, command: Command) => {
         const options = globalOptions(command) as unknown as PlanOptions & { json?: boolean };
         const tenantId = tenantIdSchema.parse(options.tenant);
         const runtime = await startLocalRuntime();
@@ -128,7 +133,7 @@ export function registerRestoreCommand(program: Command): void {
       'apply only if the new plan has exactly this hash (from restore plan)',
     )
     .action(
-      run(async (_opts, command: Command) => {
+      runAudited('restore apply', restoreSubject, async (_opts, command: Command) => {
         const options = globalOptions(command) as unknown as PlanOptions & {
           json?: boolean;
           yes?: boolean;
@@ -212,21 +217,29 @@ export function registerRestoreCommand(program: Command): void {
     .command('cancel <restoreId>')
     .description('Cancel a restore that is awaiting confirmation')
     .action(
-      run(async (restoreId: string, _opts, command: Command) => {
-        const options = globalOptions(command);
-        const runtime = await startLocalRuntime();
-        try {
-          await decideRestore(runtime.services, runtime.runner, restoreId, {
-            action: 'cancel',
-            by: actor(),
-          });
-          const status = await waitForOrchestration(runtime.runner, restoreInstanceId(restoreId), {
-            showProgress: false,
-          });
-          emit(options, status.output, () => `Restore ${restoreId} cancelled.`);
-        } finally {
-          await runtime.stop();
-        }
-      }),
+      runAudited(
+        'restore cancel',
+        (_o, [restoreId]) => ({ tenantId: restoreId?.split('.')[0], target: restoreId ?? '' }),
+        async (restoreId: string, _opts, command: Command) => {
+          const options = globalOptions(command);
+          const runtime = await startLocalRuntime();
+          try {
+            await decideRestore(runtime.services, runtime.runner, restoreId, {
+              action: 'cancel',
+              by: actor(),
+            });
+            const status = await waitForOrchestration(
+              runtime.runner,
+              restoreInstanceId(restoreId),
+              {
+                showProgress: false,
+              },
+            );
+            emit(options, status.output, () => `Restore ${restoreId} cancelled.`);
+          } finally {
+            await runtime.stop();
+          }
+        },
+      ),
     );
 }

@@ -3,6 +3,7 @@ import { tenantIdSchema } from '../../shared/api/schemas/common';
 import { defaultScope, modulesOfScope, scopeToSave } from '../../shared/backup/backupScope';
 import { getServices } from '../../shared/config/services';
 import { emit } from '../output';
+import { runAudited } from '../audit';
 import { globalOptions, run } from '../run';
 
 const list = (value: unknown): string[] =>
@@ -50,17 +51,21 @@ export function registerScopeCommand(program: Command): void {
     .option('--modules <ids>', 'comma-separated modules to enable')
     .option('--off <ids>', 'comma-separated modules to keep off')
     .action(
-      run(async (_opts, command: Command) => {
-        const options = globalOptions(command);
-        const tenantId = tenantIdSchema.parse(options.tenant);
-        const modules: Record<string, boolean> = {};
-        for (const id of list(options.modules)) modules[id] = true;
-        for (const id of list(options.off)) modules[id] = false;
-        const categories = Object.fromEntries(list(options.categories).map((c) => [c, true]));
-        const saved = scopeToSave({ enableAll: Boolean(options.all), categories, modules });
-        await (await getServices()).scopes.put(tenantId, saved);
-        const view = modulesOfScope(saved);
-        emit(options, view, () => render(view));
-      }),
+      runAudited(
+        'scope set',
+        (o) => ({ tenantId: o.tenant, target: 'backupScope' }),
+        async (_opts, command: Command) => {
+          const options = globalOptions(command);
+          const tenantId = tenantIdSchema.parse(options.tenant);
+          const modules: Record<string, boolean> = {};
+          for (const id of list(options.modules)) modules[id] = true;
+          for (const id of list(options.off)) modules[id] = false;
+          const categories = Object.fromEntries(list(options.categories).map((c) => [c, true]));
+          const saved = scopeToSave({ enableAll: Boolean(options.all), categories, modules });
+          await (await getServices()).scopes.put(tenantId, saved);
+          const view = modulesOfScope(saved);
+          emit(options, view, () => render(view));
+        },
+      ),
     );
 }

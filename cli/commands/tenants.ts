@@ -5,6 +5,7 @@ import { registerTenant } from '../../shared/tenants/registerTenant';
 import { waitForOnboarding } from '../../shared/onboarding/waitForOnboarding';
 import { startOnboarding } from '../../shared/onboarding/onboarding';
 import { EXIT, emit, table } from '../output';
+import { runAudited } from '../audit';
 import { globalOptions, run } from '../run';
 
 export function registerTenantsCommand(program: Command): void {
@@ -15,19 +16,23 @@ export function registerTenantsCommand(program: Command): void {
     .description('Register (or rename) a managed tenant')
     .requiredOption('--name <displayName>', 'display name')
     .action(
-      run(async (tenantId: string, _opts, command: Command) => {
-        const options = globalOptions(command);
-        const tenant = await registerTenant(
-          await getServices(),
-          tenantIdSchema.parse(tenantId),
-          String(options.name),
-        );
-        emit(
-          options,
-          tenant,
-          () => `Registered tenant ${tenant.tenantId} (${tenant.displayName}).`,
-        );
-      }),
+      runAudited(
+        'tenants add',
+        (_o, [id]) => ({ tenantId: id, target: id ?? '' }),
+        async (tenantId: string, _opts, command: Command) => {
+          const options = globalOptions(command);
+          const tenant = await registerTenant(
+            await getServices(),
+            tenantIdSchema.parse(tenantId),
+            String(options.name),
+          );
+          emit(
+            options,
+            tenant,
+            () => `Registered tenant ${tenant.tenantId} (${tenant.displayName}).`,
+          );
+        },
+      ),
     );
 
   tenants
@@ -45,36 +50,40 @@ export function registerTenantsCommand(program: Command): void {
     )
     .option('--timeout <minutes>', 'how long to wait for the consent', '30')
     .action(
-      run(async (_opts, command: Command) => {
-        const options = globalOptions(command);
-        const redirectUri = options.redirectUri as string | undefined;
-        if (!redirectUri)
-          throw new Error(
-            'Set --redirect-uri or ONBOARDING_REDIRECT_URI to the /api/onboarding/callback URL.',
+      runAudited(
+        'tenants onboard',
+        () => ({ target: 'onboarding' }),
+        async (_opts, command: Command) => {
+          const options = globalOptions(command);
+          const redirectUri = options.redirectUri as string | undefined;
+          if (!redirectUri)
+            throw new Error(
+              'Set --redirect-uri or ONBOARDING_REDIRECT_URI to the /api/onboarding/callback URL.',
+            );
+          const services = await getServices();
+          const started = await startOnboarding(services, {
+            requestedBy: `cli:${process.env.USER ?? 'unknown'}`,
+            displayName: options.name as string | undefined,
+            startBackup: Boolean(options.backup),
+            redirectUri,
+          });
+          process.stderr.write(
+            `Send this link to the customer's Global Administrator (valid until ${started.expiresAt}):\n`,
           );
-        const services = await getServices();
-        const started = await startOnboarding(services, {
-          requestedBy: `cli:${process.env.USER ?? 'unknown'}`,
-          displayName: options.name as string | undefined,
-          startBackup: Boolean(options.backup),
-          redirectUri,
-        });
-        process.stderr.write(
-          `Send this link to the customer's Global Administrator (valid until ${started.expiresAt}):\n`,
-        );
-        process.stdout.write(`${started.consentUrl}\n`);
-        const outcome = await waitForOnboarding(services, started.nonce, {
-          timeoutMs: Number(options.timeout) * 60_000,
-        });
-        emit(options, outcome, () =>
-          outcome.status === 'registered'
-            ? `Registered tenant ${outcome.tenant!.tenantId} (${outcome.tenant!.displayName}).`
-            : outcome.status === 'notRegistered'
-              ? 'The consent link was used but no tenant was registered: the admin declined or Microsoft returned an error (shown in their browser).'
-              : 'Timed out waiting for the consent.',
-        );
-        return outcome.status === 'registered' ? EXIT.ok : EXIT.failed;
-      }),
+          process.stdout.write(`${started.consentUrl}\n`);
+          const outcome = await waitForOnboarding(services, started.nonce, {
+            timeoutMs: Number(options.timeout) * 60_000,
+          });
+          emit(options, outcome, () =>
+            outcome.status === 'registered'
+              ? `Registered tenant ${outcome.tenant!.tenantId} (${outcome.tenant!.displayName}).`
+              : outcome.status === 'notRegistered'
+                ? 'The consent link was used but no tenant was registered: the admin declined or Microsoft returned an error (shown in their browser).'
+                : 'Timed out waiting for the consent.',
+          );
+          return outcome.status === 'registered' ? EXIT.ok : EXIT.failed;
+        },
+      ),
     );
 
   tenants

@@ -15,6 +15,7 @@ export const cancelRestoreRoute = defineRoute(
     route: 'restores/{restoreId}/cancel',
     minimumRole: 'Backup.Operator',
     params: restoreIdParamsSchema,
+    auditTenantOf: (params) => parseRestoreId(String(params.restoreId)).tenantId,
     body: cancelRestoreBodySchema,
     errors: { 404: 'No such restore', 409: 'Not awaiting confirmation any more' },
     summary: 'Cancel a restore that is awaiting confirmation',

@@ -15,6 +15,7 @@ export const confirmRestoreRoute = defineRoute(
     route: 'restores/{restoreId}/confirm',
     minimumRole: 'Backup.Operator',
     params: restoreIdParamsSchema,
+    auditTenantOf: (params) => parseRestoreId(String(params.restoreId)).tenantId,
     body: confirmRestoreBodySchema,
     errors: {
       404: 'No such restore',

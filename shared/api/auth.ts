@@ -29,6 +29,8 @@ export interface Principal {
   role?: ApiRole;
   /** Managed tenants this caller may act on: every tenant, or the listed ids (lower case). */
   tenants: 'all' | string[];
+  /** The token's `iat` (seconds): with subject and client app it names a caller session. */
+  issuedAt?: number;
 }
 
 const optionalString = z.string().min(1).optional().catch(undefined);
@@ -72,6 +74,7 @@ export async function authenticate(request: HttpRequest, config: AuthConfig): Pr
     roles,
     role: highestRole(roles),
     tenants: tenantAssignment(c[TENANTS_CLAIM]),
+    issuedAt: typeof payload.iat === 'number' ? payload.iat : undefined,
   };
 }
 

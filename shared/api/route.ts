@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { z } from 'zod';
-import { recordApiCall } from './apiAudit';
+import { clientAddress, recordApiCall, recordApiSignIn } from './apiAudit';
 import {
   type Principal,
   authenticate,
@@ -73,12 +73,30 @@ export function defineRoute<
     try {
       if (definition.minimumRole !== 'anonymous') {
         principal = await authenticate(request, processAuthConfig());
+        if (principal.issuedAt !== undefined) {
+          await recordApiSignIn(
+            {
+              caller: callerOf(principal),
+              issuedAt: new Date(principal.issuedAt * 1000).toISOString(),
+              source: clientAddress(request.headers),
+              route: definition.name,
+            },
+            context,
+          );
+        }
         requireRole(principal, definition.minimumRole);
       }
       const rawParams = { ...request.params };
       const params = definition.params
         ? validateInput(definition.params, rawParams, 'params')
         : rawParams;
+      if (definition.auditTenantOf) {
+        try {
+          tenantId = definition.auditTenantOf(params as Record<string, unknown>);
+        } catch {
+          // A malformed id is the handler's 400 to give; the row then goes under no tenant.
+        }
+      }
       if (principal && tenantParam) {
         const value = (params as Record<string, unknown>)[tenantParam];
         if (typeof value === 'string') {
@@ -108,6 +126,8 @@ export function defineRoute<
       response = errorResponse(err, context);
     }
     if (MUTATING.has(request.method.toUpperCase())) {
+      // Refused before the params were checked (401/403): still filed under the tenant named.
+      if (!tenantId && tenantParam) tenantId = guidParam(request.params[tenantParam]);
       await recordApiCall(
         auditEntry(definition.name, request, context, response, principal, tenantId),
         context,
@@ -140,14 +160,25 @@ function auditEntry(
     path: url.pathname + url.search,
     status: response.status ?? 200,
     tenantId,
-    caller: principal && {
-      subject: principal.subject,
-      objectId: principal.objectId,
-      callerTenantId: principal.callerTenantId,
-      clientAppId: principal.clientAppId,
-      displayName: principal.displayName,
-    },
+    caller: principal && callerOf(principal),
     invocationId: context.invocationId,
     at: new Date().toISOString(),
+    source: clientAddress(request.headers),
+  };
+}
+
+function guidParam(value: string | undefined): string | undefined {
+  return value && /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value)
+    ? value.toLowerCase()
+    : undefined;
+}
+
+function callerOf(principal: Principal) {
+  return {
+    subject: principal.subject,
+    objectId: principal.objectId,
+    callerTenantId: principal.callerTenantId,
+    clientAppId: principal.clientAppId,
+    displayName: principal.displayName,
   };
 }

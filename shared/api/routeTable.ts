@@ -42,6 +42,11 @@ export interface RouteDefinition<
    * `tenantId` when the route has that parameter; `false` turns the check off.
    */
   tenantParam?: string | false;
+  /**
+   * The managed tenant a call's audit row goes under when no route parameter names it, from the
+   * validated params (restore ids carry their tenant).
+   */
+  auditTenantOf?: (params: Record<string, unknown>) => string | undefined;
   summary: string;
   description?: string;
   tags?: string[];
