@@ -13,6 +13,7 @@ import {
 import { errorResponse, methodNotAllowed, notFound, payloadTooLarge } from '../shared/api/errors';
 import { DEFAULT_MAX_BODY_BYTES, type DefinedRoute, listRoutes } from '../shared/api/routeTable';
 import { compareSpecificity, matchRoute } from '../shared/api/routeTemplate';
+import type { OtherRequestHandler } from './staticFiles';
 
 export interface LocalHttpServerOptions {
   /** 0 picks a free port. */
@@ -21,6 +22,8 @@ export interface LocalHttpServerOptions {
   routes?: DefinedRoute[];
   /** Where handlers' `context.log` goes; default the console. */
   logHandler?: LogHandler;
+  /** Tried in order for paths outside `/api/` (the portal's files, local sign-in); else 404. */
+  otherRequests?: OtherRequestHandler[];
 }
 
 export interface LocalHttpServer {
@@ -46,14 +49,16 @@ export async function startLocalHttpServer(
     compareSpecificity(a.template, b.template),
   );
   const server = createServer((req, res) => {
-    handle(req, res, routes, options.logHandler).catch((err: unknown) => {
-      // handle() already maps handler errors; this is a failure writing the response itself.
-      if (!res.headersSent) {
-        void writeResponse(res, errorResponse(err));
-      } else {
-        res.destroy();
-      }
-    });
+    handle(req, res, routes, options.logHandler, options.otherRequests ?? []).catch(
+      (err: unknown) => {
+        // handle() already maps handler errors; this is a failure writing the response itself.
+        if (!res.headersSent) {
+          void writeResponse(res, errorResponse(err));
+        } else {
+          res.destroy();
+        }
+      },
+    );
   });
   server.keepAliveTimeout = 1_000;
   await new Promise<void>((resolve, reject) => {
@@ -80,10 +85,12 @@ async function handle(
   res: ServerResponse,
   routes: DefinedRoute[],
   logHandler: LogHandler | undefined,
+  otherRequests: OtherRequestHandler[],
 ): Promise<void> {
   const requestUrl = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const method = (req.method ?? 'GET').toUpperCase();
   if (!requestUrl.pathname.startsWith(API_PREFIX)) {
+    for (const other of otherRequests) if (await other(req, res)) return;
     await drain(req);
     return writeResponse(res, errorResponse(notFound('No such resource.')));
   }

@@ -60,11 +60,11 @@ async function main(): Promise<void> {
   try {
     runtime = await startLocalRuntime();
     const tenantId = simulator.tenantId;
-    await registerTenant(runtime.services, tenantId, 'Contoso (demo)');
+    const tenant = await registerTenant(runtime.services, tenantId, 'Contoso (demo)');
 
     heading('0. Permissions: what admin consent granted entra-backup in this tenant');
     const permissions = await tenantPermissionReport(
-      tenantId,
+      tenant,
       ALL_MODULES.map((m) => m.id),
       { ...process.env, GRAPH_CLIENT_ID: ENTRA_BACKUP_APP_ID },
     );

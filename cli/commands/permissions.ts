@@ -3,7 +3,11 @@ import { notFound } from '../../shared/api/errors';
 import { tenantIdSchema } from '../../shared/api/schemas/common';
 import { getServices } from '../../shared/config/services';
 import { TenantPermissionsError } from '../../shared/permissions/errors';
-import { permissionModuleSelection } from '../../shared/permissions/moduleSelection';
+import {
+  permissionModuleSelection,
+  tenantModuleSelection,
+} from '../../shared/permissions/moduleSelection';
+import { TenantCredentialError } from '../../shared/tenants/tenantCredential';
 import { permissionReport, type PermissionReport } from '../../shared/permissions/permissionReport';
 import { tenantPermissionReport } from '../../shared/permissions/tenantPermissionReport';
 import { EXIT, emit, reportError } from '../output';
@@ -69,31 +73,37 @@ export function registerPermissionsCommand(program: Command): void {
         'would skip modules)',
     )
     .option('--modules <ids>', 'comma-separated module ids (default: all)')
-    .option('--tenant <tenantId>', 'a registered tenant: compare with what is granted there')
+    .option(
+      '--tenant <tenantId>',
+      "a registered tenant: compare with what is granted there, with that tenant's credential " +
+        '(default modules: its backup scope)',
+    )
     .action(
       run(async (_opts, command: Command) => {
         const options = globalOptions(command);
-        const ids = permissionModuleSelection(
-          (options.modules as string | undefined)
-            ?.split(',')
-            .map((m) => m.trim())
-            .filter(Boolean),
-        );
+        const requested = (options.modules as string | undefined)
+          ?.split(',')
+          .map((m) => m.trim())
+          .filter(Boolean);
+        const ids = permissionModuleSelection(requested);
         if (options.tenant === undefined) {
           const report = permissionReport(ids);
           emit(options, report, () => renderPermissionReport(report));
           return EXIT.ok;
         }
         const tenantId = tenantIdSchema.parse(options.tenant);
-        if (!(await (await getServices()).tenants.get(tenantId))) {
+        const services = await getServices();
+        const tenant = await services.tenants.get(tenantId);
+        if (!tenant) {
           throw notFound(`Tenant ${tenantId} is not registered.`, { tenantId });
         }
         let report: PermissionReport;
         try {
-          report = await tenantPermissionReport(tenantId, ids);
+          const scoped = await tenantModuleSelection(services.scopes, tenantId, requested);
+          report = await tenantPermissionReport(tenant, scoped);
         } catch (error) {
-          // Not bad input: the tenant's consent is the problem, so this is a failure (1).
-          if (error instanceof TenantPermissionsError) {
+          // Not bad input: the tenant's consent or credential is the problem: a failure (1).
+          if (error instanceof TenantPermissionsError || error instanceof TenantCredentialError) {
             reportError(options, error);
             return EXIT.failed;
           }

@@ -18,7 +18,7 @@ export const applyRestoreSliceActivity = defineActivity(
   async (slice) => {
     const deps = {
       services: await getServices(),
-      graph: graphForTenant(slice.tenantId).withOwnUsage(),
+      graph: (await graphForTenant(slice.tenantId)).withOwnUsage(),
     };
     return applyRestoreSlice(
       deps,

@@ -13,7 +13,7 @@ export const backupModuleSliceActivity = defineActivity(
     const { store } = await getServices();
     return runModuleSlice(
       {
-        graph: graphForTenant(slice.tenantId).withOwnUsage(),
+        graph: (await graphForTenant(slice.tenantId)).withOwnUsage(),
         store,
         strategy: readStrategyFromEnv(),
       },

@@ -12,7 +12,7 @@ export const checkRestoreDriftActivity = defineActivity(
   async ({ job, now }) => {
     const deps = {
       services: await getServices(),
-      graph: graphForTenant(job.tenantId).withOwnUsage(),
+      graph: (await graphForTenant(job.tenantId)).withOwnUsage(),
     };
     return replanHash(deps, job, new Date(now));
   },

@@ -15,7 +15,7 @@ export const planRestoreActivity = defineActivity(
   z.object({ job: restoreJobInputSchema, now: z.string(), awaitConfirmation: z.boolean() }),
   async ({ job, now, awaitConfirmation }) => {
     const services = await getServices();
-    const deps = { services, graph: graphForTenant(job.tenantId).withOwnUsage() };
+    const deps = { services, graph: (await graphForTenant(job.tenantId)).withOwnUsage() };
     const plan = await planRestoreJob(deps, job, new Date(now));
     if (awaitConfirmation)
       await markAwaitingConfirmation(services, job.tenantId, job.restoreId, plan);

@@ -10,7 +10,10 @@ export const verifyRestoreActivity = defineActivity(
   'verifyRestore',
   z.object({ tenantId: z.uuid(), planId: z.string().min(1) }),
   async ({ tenantId, planId }) => {
-    const deps = { services: await getServices(), graph: graphForTenant(tenantId).withOwnUsage() };
+    const deps = {
+      services: await getServices(),
+      graph: (await graphForTenant(tenantId)).withOwnUsage(),
+    };
     return verifyRestoreJob(deps, tenantId, planId);
   },
 );

@@ -7,7 +7,10 @@ import {
   permissionsQuerySchema,
 } from '../../shared/api/schemas/permissions';
 import { getServices } from '../../shared/config/services';
-import { permissionModuleSelection } from '../../shared/permissions/moduleSelection';
+import {
+  permissionModuleSelection,
+  tenantModuleSelection,
+} from '../../shared/permissions/moduleSelection';
 import { tenantPermissionReport } from '../../shared/permissions/tenantPermissionReport';
 
 export const GET_TENANT_PERMISSIONS_FUNCTION = 'getTenantPermissions';
@@ -22,11 +25,14 @@ export const getTenantPermissionsRoute = defineRoute(
     query: permissionsQuerySchema,
     errors: {
       404: 'The tenant is not registered',
-      424: 'Our app has no service principal there (no admin consent) or may not read its grants',
+      424:
+        'Our app has no service principal there (no admin consent), may not read its grants, ' +
+        "or the tenant's credential is unusable",
     },
     summary: 'Permissions the modules need, which are granted in the tenant and which are missing',
     description:
-      'Reads the app role assignments of our app on Microsoft Graph in the tenant (needs ' +
+      "Without `modules`, the modules of the tenant's backup scope. Uses the tenant's own " +
+      'credential. Reads the app role assignments of our app on Microsoft Graph in the tenant (needs ' +
       'Application.Read.All). `424` when the app has no service principal there (no admin ' +
       'consent) or may not read its grants.',
     tags: ['permissions'],
@@ -38,11 +44,14 @@ export const getTenantPermissionsRoute = defineRoute(
     },
   },
   async ({ params, query }) => {
-    const modules = permissionModuleSelection(query.modules);
-    if (!(await (await getServices()).tenants.get(params.tenantId))) {
+    permissionModuleSelection(query.modules);
+    const services = await getServices();
+    const tenant = await services.tenants.get(params.tenantId);
+    if (!tenant) {
       throw notFound(`Tenant ${params.tenantId} is not registered.`, { tenantId: params.tenantId });
     }
-    return { status: 200, jsonBody: await tenantPermissionReport(params.tenantId, modules) };
+    const modules = await tenantModuleSelection(services.scopes, tenant.tenantId, query.modules);
+    return { status: 200, jsonBody: await tenantPermissionReport(tenant, modules) };
   },
 );
 

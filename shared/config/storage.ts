@@ -42,10 +42,46 @@ export function isInsecureTableEndpoint(connectionString: string): boolean {
   return parts.get('defaultendpointsprotocol')?.toLowerCase() === 'http';
 }
 
+/** A core HTTP pipeline policy, as `@azure/core-rest-pipeline` defines it. */
+export interface BlobRequestPolicy {
+  name: string;
+  sendRequest(
+    request: { method: string; url: string; headers: { get(name: string): string | undefined } },
+    next: (request: never) => Promise<unknown>,
+  ): Promise<unknown>;
+}
+
+const extraBlobPolicies: BlobRequestPolicy[] = [];
+
+/**
+ * Adds a request policy to every Blob client created afterwards; returns its removal. The WORM
+ * test uses it to see every request the code sends to the snapshots container.
+ */
+export function addBlobRequestPolicy(policy: BlobRequestPolicy): () => void {
+  extraBlobPolicies.push(policy);
+  return () => {
+    const at = extraBlobPolicies.indexOf(policy);
+    if (at >= 0) extraBlobPolicies.splice(at, 1);
+  };
+}
+
+function withExtraPolicies(client: BlobServiceClient): BlobServiceClient {
+  if (extraBlobPolicies.length === 0) return client;
+  // The client's core pipeline is shared by the container and blob clients it hands out; the
+  // SDK exposes it only on its (protected) context, which is why this reaches inside.
+  const pipeline = (
+    client as unknown as {
+      storageClientContext: { pipeline: { addPolicy(policy: BlobRequestPolicy): void } };
+    }
+  ).storageClientContext.pipeline;
+  for (const policy of extraBlobPolicies) pipeline.addPolicy(policy);
+  return client;
+}
+
 export function createBlobServiceClient(): BlobServiceClient {
   const uri = identityServiceUri('blob');
-  if (uri) return new BlobServiceClient(uri, new DefaultAzureCredential());
-  return BlobServiceClient.fromConnectionString(getStorageConnectionString());
+  if (uri) return withExtraPolicies(new BlobServiceClient(uri, new DefaultAzureCredential()));
+  return withExtraPolicies(BlobServiceClient.fromConnectionString(getStorageConnectionString()));
 }
 
 export function createTableClient(tableName: string): TableClient {

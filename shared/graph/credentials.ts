@@ -7,11 +7,14 @@ import {
   type TokenCredential,
 } from '@azure/identity';
 import { z } from 'zod';
+import { extraCaPolicies } from '../config/loopbackTls';
 
 /**
- * How entra-backup signs in to one customer tenant. Only references are configured; secret
- * values come from app settings (Key Vault references in Azure) at run time and are never stored.
+ * A tenant's credential once its references were read (see shared/tenants/tenantCredential.ts):
+ * held in memory only, never stored. `authorityHost` defaults to login.microsoftonline.com; the
+ * token is always requested from that host's authority for `tenantId`.
  */
+const authorityHost = z.url({ protocol: /^https$/ }).optional();
 export const graphCredentialConfigSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('staticToken'), token: z.string().min(1) }),
   z.object({
@@ -19,12 +22,14 @@ export const graphCredentialConfigSchema = z.discriminatedUnion('kind', [
     tenantId: z.string().min(1),
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
+    authorityHost,
   }),
   z.object({
     kind: z.literal('certificate'),
     tenantId: z.string().min(1),
     clientId: z.string().min(1),
-    certificatePath: z.string().min(1),
+    certificatePem: z.string().min(1),
+    authorityHost,
   }),
   z.object({ kind: z.literal('managedIdentity'), clientId: z.string().optional() }),
   z.object({
@@ -32,6 +37,7 @@ export const graphCredentialConfigSchema = z.discriminatedUnion('kind', [
     tenantId: z.string().min(1),
     clientId: z.string().min(1),
     managedIdentityClientId: z.string().optional(),
+    authorityHost,
   }),
 ]);
 export type GraphCredentialConfig = z.infer<typeof graphCredentialConfigSchema>;
@@ -44,16 +50,40 @@ class StaticTokenCredential implements TokenCredential {
   }
 }
 
+/** Options of every identity-platform credential: the tenant's authority and no other. */
+function authorityOptions(host: string | undefined) {
+  return {
+    ...(host ? { authorityHost: host, disableInstanceDiscovery: !isMicrosoftHost(host) } : {}),
+    // Never silently switch tenant: a token is only ever requested for the configured tenant.
+    additionallyAllowedTenants: [],
+    additionalPolicies: extraCaPolicies(),
+  };
+}
+
+function isMicrosoftHost(host: string): boolean {
+  return /^https:\/\/login\.(microsoftonline\.(com|us)|chinacloudapi\.cn|partner\.microsoftonline\.cn)\/?$/.test(
+    host,
+  );
+}
+
 export function createTokenCredential(config: GraphCredentialConfig): TokenCredential {
   switch (config.kind) {
     case 'staticToken':
       return new StaticTokenCredential(config.token);
     case 'clientSecret':
-      return new ClientSecretCredential(config.tenantId, config.clientId, config.clientSecret);
+      return new ClientSecretCredential(
+        config.tenantId,
+        config.clientId,
+        config.clientSecret,
+        authorityOptions(config.authorityHost),
+      );
     case 'certificate':
-      return new ClientCertificateCredential(config.tenantId, config.clientId, {
-        certificatePath: config.certificatePath,
-      });
+      return new ClientCertificateCredential(
+        config.tenantId,
+        config.clientId,
+        { certificate: config.certificatePem },
+        authorityOptions(config.authorityHost),
+      );
     case 'managedIdentity':
       return config.clientId
         ? new ManagedIdentityCredential({ clientId: config.clientId })
@@ -64,45 +94,16 @@ export function createTokenCredential(config: GraphCredentialConfig): TokenCrede
       const managedIdentity = config.managedIdentityClientId
         ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId })
         : new ManagedIdentityCredential();
-      return new ClientAssertionCredential(config.tenantId, config.clientId, async () => {
-        const token = await managedIdentity.getToken('api://AzureADTokenExchange/.default');
-        if (!token) throw new Error('managed identity returned no token for the assertion');
-        return token.token;
-      });
+      return new ClientAssertionCredential(
+        config.tenantId,
+        config.clientId,
+        async () => {
+          const token = await managedIdentity.getToken('api://AzureADTokenExchange/.default');
+          if (!token) throw new Error('managed identity returned no token for the assertion');
+          return token.token;
+        },
+        authorityOptions(config.authorityHost),
+      );
     }
   }
-}
-
-/**
- * Reads the credential for a tenant from the environment:
- * GRAPH_STATIC_TOKEN (simulator), or GRAPH_CLIENT_ID with GRAPH_CLIENT_SECRET or
- * GRAPH_CERTIFICATE_PATH, or GRAPH_CREDENTIAL=managedIdentity|clientAssertion.
- */
-export function credentialConfigFromEnv(
-  tenantId: string,
-  env: NodeJS.ProcessEnv = process.env,
-): GraphCredentialConfig {
-  if (env.GRAPH_STATIC_TOKEN) return { kind: 'staticToken', token: env.GRAPH_STATIC_TOKEN };
-  const clientId = env.GRAPH_CLIENT_ID;
-  if (env.GRAPH_CREDENTIAL === 'managedIdentity') {
-    return { kind: 'managedIdentity', clientId: env.GRAPH_MANAGED_IDENTITY_CLIENT_ID };
-  }
-  if (env.GRAPH_CREDENTIAL === 'clientAssertion' && clientId) {
-    return {
-      kind: 'clientAssertion',
-      tenantId,
-      clientId,
-      managedIdentityClientId: env.GRAPH_MANAGED_IDENTITY_CLIENT_ID,
-    };
-  }
-  if (clientId && env.GRAPH_CLIENT_SECRET) {
-    return { kind: 'clientSecret', tenantId, clientId, clientSecret: env.GRAPH_CLIENT_SECRET };
-  }
-  if (clientId && env.GRAPH_CERTIFICATE_PATH) {
-    return { kind: 'certificate', tenantId, clientId, certificatePath: env.GRAPH_CERTIFICATE_PATH };
-  }
-  throw new Error(
-    'No Graph credential configured: set GRAPH_STATIC_TOKEN (simulator), GRAPH_CLIENT_ID with ' +
-      'GRAPH_CLIENT_SECRET or GRAPH_CERTIFICATE_PATH, or GRAPH_CREDENTIAL=managedIdentity|clientAssertion',
-  );
 }

@@ -77,8 +77,11 @@ export class GraphApi {
     retries: 0,
   };
 
+  private readonly credential: TokenCredential;
+
   constructor(options: GraphApiOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.credential = options.credential;
     const host = new URL(this.baseUrl).hostname;
     const authProvider = new TokenCredentialAuthenticationProvider(options.credential, {
       scopes: [`${GRAPH_PUBLIC_BASE_URL}/.default`],
@@ -105,6 +108,13 @@ export class GraphApi {
       fetchOptions: fetchOptions as never,
     });
     this.limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 8);
+  }
+
+  /** An access token for Graph from this client's credential (to read its own claims; never logged). */
+  async accessToken(): Promise<string> {
+    const token = await this.credential.getToken(`${GRAPH_PUBLIC_BASE_URL}/.default`);
+    if (!token) throw new Error('the credential issued no access token');
+    return token.token;
   }
 
   /**

@@ -1,24 +1,24 @@
-import type { TokenCredential } from '@azure/identity';
 import { jose } from '../api/jose';
-import { GRAPH_PUBLIC_BASE_URL } from '../graph/graphApi';
-import { createTokenCredential, credentialConfigFromEnv } from '../graph/credentials';
+import type { GraphApi } from '../graph/graphApi';
+import type { Tenant } from '../state/tenantRepository';
 import { ClientIdUnknownError } from './errors';
 
 /**
- * The client id (appId) of the app entra-backup signs in to a tenant as. GRAPH_CLIENT_ID when
- * configured; otherwise (managed identity, or the simulator's static token) the `appid` (v1
- * tokens) or `azp` (v2) claim of our own access token. The token is decoded, not verified: it
- * is the one we were just issued, and only its client id is read. It is never logged.
+ * The client id (appId) of the app entra-backup signs in to a tenant as: the one the tenant's
+ * credential names; for a credential that names none (managed identity, the simulator's static
+ * token) GRAPH_CLIENT_ID, else the `appid` (v1 tokens) or `azp` (v2) claim of the token that
+ * tenant's credential issues. The token is decoded, not verified: it is the one we were just
+ * issued, and only its client id is read. It is never logged.
  */
 export async function resolveClientId(
-  tenantId: string,
+  tenant: Tenant,
+  graph: GraphApi,
   env: NodeJS.ProcessEnv = process.env,
-  credential: TokenCredential = createTokenCredential(credentialConfigFromEnv(tenantId, env)),
 ): Promise<string> {
+  if (tenant.credential.clientId && tenant.credential.kind !== 'managedIdentity')
+    return tenant.credential.clientId;
   if (env.GRAPH_CLIENT_ID) return env.GRAPH_CLIENT_ID;
-  const token = await credential.getToken(`${GRAPH_PUBLIC_BASE_URL}/.default`);
-  if (!token) throw new ClientIdUnknownError('no access token was issued');
-  return clientIdOfToken(token.token);
+  return clientIdOfToken(await graph.accessToken());
 }
 
 /** The `appid` or `azp` claim of an access token, without verifying it. */

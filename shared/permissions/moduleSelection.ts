@@ -1,4 +1,6 @@
 import { badRequest } from '../api/errors';
+import { defaultScope, modulesOfScope } from '../backup/backupScope';
+import type { ScopeRepository } from '../state/scopeRepository';
 import { ALL_MODULES } from '../modules';
 import { unknownModuleIds } from './permissionReport';
 
@@ -17,4 +19,18 @@ export function permissionModuleSelection(moduleIds: readonly string[] | undefin
     );
   }
   return [...new Set(moduleIds)];
+}
+
+/**
+ * For a tenant: the given modules, else the ones its backup scope selects — what its backups
+ * will actually read, so the report names exactly what consent must still grant.
+ */
+export async function tenantModuleSelection(
+  scopes: ScopeRepository,
+  tenantId: string,
+  moduleIds: readonly string[] | undefined,
+): Promise<string[]> {
+  if (moduleIds && moduleIds.length > 0) return permissionModuleSelection(moduleIds);
+  const scope = await scopes.get(tenantId);
+  return modulesOfScope(scope ?? defaultScope()).selectedModules;
 }

@@ -1,9 +1,16 @@
 /**
- * Where things live in the snapshots container:
+ * Where things live. The snapshots container holds only committed, write-once blobs (it may carry
+ * an immutability policy):
  * ```
  * tenants/{tenantId}/snapshots/{snapshotId}/manifest.json
  * tenants/{tenantId}/snapshots/{snapshotId}/{moduleId}/chunk-00001.ndjson.gz
+ * tenants/{tenantId}/snapshots/{snapshotId}/{moduleId}/chunk-00001-{sha12}.ndjson.gz (a retry's)
+ * ```
+ * Mutable data lives in the work container beside it (`{container}-work`):
+ * ```
  * tenants/{tenantId}/work/{jobId}/{name}            (temporary data of a running job)
+ * tenants/{tenantId}/restores/{planId}/...          (restore plans and id maps)
+ * tenants/{tenantId}/uploads/{uploadId}.bin         (uploaded restore sources)
  * ```
  * Every segment is validated so a caller-supplied id can never climb out of its tenant's folder.
  */
@@ -46,7 +53,16 @@ export function chunkName(index: number): string {
   return `chunk-${String(index).padStart(5, '0')}.ndjson.gz`;
 }
 
-export const CHUNK_NAME = /^chunk-\d{5,}\.ndjson\.gz$/;
+/**
+ * A retried slice whose chunk name is already taken by different bytes (Graph changed between
+ * attempts) cannot overwrite it: it writes under a name carrying its own hash instead.
+ */
+export function chunkNameWithHash(index: number, sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('sha256 must be 64 lowercase hex digits.');
+  return chunkName(index).replace('.ndjson.gz', `-${sha256.slice(0, 12)}.ndjson.gz`);
+}
+
+export const CHUNK_NAME = /^chunk-\d{5,}(-[0-9a-f]{12})?\.ndjson\.gz$/;
 
 export function chunkPath(ref: ChunkRef, name: string): string {
   if (!CHUNK_NAME.test(name)) throw new Error(`Invalid chunk name "${name.slice(0, 80)}".`);

@@ -2,6 +2,7 @@ import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
 import type { BinaryContentRef, SnapshotRecord } from '../modules/types';
 import {
   chunkName,
+  chunkNameWithHash,
   chunkPath,
   manifestPath,
   snapshotIdOfManifestPath,
@@ -21,8 +22,11 @@ import {
   type SnapshotSummary,
 } from './manifest';
 import { mergeAdjacent } from './snapshotRecord';
+import { writeOnce } from './writeOnce';
 
 export const DEFAULT_SNAPSHOT_CONTAINER = 'snapshots';
+/** Mutable data (job work, restore plans and id maps, uploads) never shares the WORM container. */
+export const WORK_CONTAINER_SUFFIX = '-work';
 const DELETE_PARALLELISM = 16;
 
 function statusOf(error: unknown): number | undefined {
@@ -31,21 +35,26 @@ function statusOf(error: unknown): number | undefined {
 }
 
 /**
- * Snapshot chunks, manifests and job work data in one Blob container. Chunks are immutable once
- * a manifest names them (their sha256 is in it); the manifest is written last and never replaced.
+ * Snapshot chunks and manifests in one Blob container, job work data in a second one beside it.
+ * Every blob of the snapshots container is written once (`If-None-Match: *`) and never
+ * overwritten, so the container can carry a WORM immutability policy; the manifest is written
+ * last and is the commit marker. Only retention deletes from it (deleteSnapshot).
  */
 export class SnapshotStore {
   readonly container: ContainerClient;
+  /** Job work blobs, restore plans and id maps, uploads: data that changes or is thrown away. */
+  readonly workContainer: ContainerClient;
 
   constructor(
     client: BlobServiceClient,
     readonly containerName: string = DEFAULT_SNAPSHOT_CONTAINER,
   ) {
     this.container = client.getContainerClient(containerName);
+    this.workContainer = client.getContainerClient(`${containerName}${WORK_CONTAINER_SUFFIX}`);
   }
 
   async ensureContainer(): Promise<void> {
-    await this.container.createIfNotExists();
+    await Promise.all([this.container.createIfNotExists(), this.workContainer.createIfNotExists()]);
   }
 
   // ---- chunks -------------------------------------------------------------------------------
@@ -55,13 +64,26 @@ export class SnapshotStore {
     index: number,
     records: readonly SnapshotRecord[],
   ): Promise<ChunkInfo> {
-    const name = chunkName(index);
     const encoded = encodeChunk(records);
-    // Overwrite is allowed: a retried activity rewrites the same chunk before any manifest names it.
-    await this.container.getBlockBlobClient(chunkPath(ref, name)).uploadData(encoded.data, {
-      blobHTTPHeaders: { blobContentType: 'application/gzip' },
+    const options = {
+      headers: { blobContentType: 'application/gzip' },
       metadata: { sha256: encoded.sha256, count: String(encoded.count) },
-    });
+    };
+    // A retried slice finds its earlier attempt's chunk: the same bytes are reused; different
+    // bytes (Graph changed meanwhile) go under a hash-named sibling, never over the first.
+    let name = chunkName(index);
+    if (
+      (await writeOnce(this.container, chunkPath(ref, name), encoded.data, options)) === 'taken'
+    ) {
+      name = chunkNameWithHash(index, encoded.sha256);
+      const outcome = await writeOnce(this.container, chunkPath(ref, name), encoded.data, options);
+      if (outcome === 'taken') {
+        throw new SnapshotIntegrityError(
+          `${this.containerName}/${chunkPath(ref, name)}`,
+          'exists with other bytes than its name says',
+        );
+      }
+    }
     const info: ChunkInfo = {
       name,
       count: encoded.count,
@@ -123,24 +145,19 @@ export class SnapshotStore {
 
   // ---- manifests ----------------------------------------------------------------------------
 
-  /** Commits a snapshot. Call it after every chunk is written; it refuses to replace a manifest. */
+  /**
+   * Commits a snapshot. Call it after every chunk is written. A replayed commit that finds its
+   * own manifest (same bytes) succeeds; any other manifest at that path is ManifestExistsError.
+   */
   async writeManifest(manifest: SnapshotManifest): Promise<void> {
     const valid = parseManifest(manifest);
     const path = manifestPath(valid.tenantId, valid.snapshotId);
     const body = Buffer.from(JSON.stringify(valid, null, 2), 'utf8');
-    try {
-      await this.container.getBlockBlobClient(path).upload(body, body.length, {
-        conditions: { ifNoneMatch: '*' },
-        blobHTTPHeaders: { blobContentType: 'application/json' },
-        metadata: summaryToMetadata(summarizeManifest(valid)),
-      });
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 409 || status === 412) {
-        throw new ManifestExistsError(`${this.containerName}/${path}`);
-      }
-      throw error;
-    }
+    const outcome = await writeOnce(this.container, path, body, {
+      headers: { blobContentType: 'application/json' },
+      metadata: summaryToMetadata(summarizeManifest(valid)),
+    });
+    if (outcome === 'taken') throw new ManifestExistsError(`${this.containerName}/${path}`);
   }
 
   async readManifest(tenantId: string, snapshotId: string): Promise<SnapshotManifest | undefined> {
@@ -210,7 +227,10 @@ export class SnapshotStore {
     return undefined;
   }
 
-  /** Removes the manifest first (it stops being a recovery point at once), then the chunks. */
+  /**
+   * Removes the manifest first (it stops being a recovery point at once), then the chunks. Only
+   * retention calls it, after its rules (and the blobs' immutability period) allow it.
+   */
   async deleteSnapshot(tenantId: string, snapshotId: string): Promise<{ deletedBlobs: number }> {
     const manifest = await this.container
       .getBlobClient(manifestPath(tenantId, snapshotId))
@@ -219,11 +239,9 @@ export class SnapshotStore {
     return { deletedBlobs: rest + (manifest.succeeded ? 1 : 0) };
   }
 
-  // ---- work area ----------------------------------------------------------------------------
-
   /**
-   * Stores a stream property (a branding image) beside the module's chunks; the record keeps the
-   * returned reference. Integrity is checked on read like chunks.
+   * Stores a stream property (a branding image) beside the module's chunks, write-once like a
+   * chunk; the record keeps the returned reference. Integrity is checked on read like chunks.
    */
   async writeBinary(
     ref: ChunkRef,
@@ -233,11 +251,17 @@ export class SnapshotStore {
     contentType: string,
   ): Promise<BinaryContentRef> {
     const safe = (v: string): string => v.replace(/[^A-Za-z0-9._-]/g, '_');
-    const blob = `${snapshotPrefix(ref.tenantId, ref.snapshotId)}${ref.moduleId}/binaries/${safe(objectId)}/${safe(name)}`;
-    await this.container
-      .getBlockBlobClient(blob)
-      .uploadData(data, { blobHTTPHeaders: { blobContentType: contentType } });
-    return { blob, sha256: sha256Hex(data), bytes: data.byteLength, contentType };
+    const sha256 = sha256Hex(data);
+    const folder = `${snapshotPrefix(ref.tenantId, ref.snapshotId)}${ref.moduleId}/binaries/${safe(objectId)}/`;
+    const options = { headers: { blobContentType: contentType } };
+    let blob = `${folder}${safe(name)}`;
+    if ((await writeOnce(this.container, blob, data, options)) === 'taken') {
+      blob = `${folder}${sha256.slice(0, 12)}-${safe(name)}`;
+      if ((await writeOnce(this.container, blob, data, options)) === 'taken') {
+        throw new SnapshotIntegrityError(blob, 'exists with other bytes than its name says');
+      }
+    }
+    return { blob, sha256, bytes: data.byteLength, contentType };
   }
 
   async readBinary(reference: BinaryContentRef): Promise<Buffer> {
@@ -256,9 +280,12 @@ export class SnapshotStore {
     return data;
   }
 
+  // ---- work area (the work container) ------------------------------------------------------
+
   async writeWorkBlob(tenantId: string, jobId: string, name: string, data: unknown): Promise<void> {
     const body = Buffer.from(JSON.stringify(data ?? null), 'utf8');
-    await this.container.getBlockBlobClient(workBlobPath(tenantId, jobId, name)).uploadData(body, {
+    const blob = this.workContainer.getBlockBlobClient(workBlobPath(tenantId, jobId, name));
+    await blob.uploadData(body, {
       blobHTTPHeaders: { blobContentType: 'application/json' },
     });
   }
@@ -266,7 +293,7 @@ export class SnapshotStore {
   /** The work blob's JSON, or undefined when it does not exist. */
   async readWorkBlob<T>(tenantId: string, jobId: string, name: string): Promise<T | undefined> {
     try {
-      const data = await this.container
+      const data = await this.workContainer
         .getBlobClient(workBlobPath(tenantId, jobId, name))
         .downloadToBuffer();
       return JSON.parse(data.toString('utf8')) as T;
@@ -277,20 +304,25 @@ export class SnapshotStore {
   }
 
   async deleteWork(tenantId: string, jobId: string): Promise<{ deletedBlobs: number }> {
-    return { deletedBlobs: await this.deletePrefix(workPrefix(tenantId, jobId)) };
+    return {
+      deletedBlobs: await this.deletePrefix(workPrefix(tenantId, jobId), this.workContainer),
+    };
   }
 
-  private async deletePrefix(prefix: string): Promise<number> {
+  private async deletePrefix(
+    prefix: string,
+    container: ContainerClient = this.container,
+  ): Promise<number> {
     let deleted = 0;
     let batch: string[] = [];
     const flush = async (): Promise<void> => {
       const results = await Promise.all(
-        batch.map((name) => this.container.getBlobClient(name).deleteIfExists()),
+        batch.map((name) => container.getBlobClient(name).deleteIfExists()),
       );
       deleted += results.filter((r) => r.succeeded).length;
       batch = [];
     };
-    for await (const blob of this.container.listBlobsFlat({ prefix })) {
+    for await (const blob of container.listBlobsFlat({ prefix })) {
       batch.push(blob.name);
       if (batch.length >= DELETE_PARALLELISM) await flush();
     }

@@ -103,8 +103,13 @@ export function jobRowKey(jobId: string): string {
 export interface JobListOptions {
   /** Default 50, at most 1000. */
   limit?: number;
-  type?: JobType;
+  /** A job type; a string so kinds other helpers add (retention, verify) filter the same way. */
+  type?: JobType | (string & {});
   status?: JobStatus;
+  /** Only jobs created at or after this time (the job id's time). */
+  since?: Date;
+  /** Only jobs created before this time. */
+  until?: Date;
 }
 
 export class JobRepository {
@@ -186,6 +191,9 @@ export class JobRepository {
     let filter = odata`PartitionKey eq ${assertKey('tenant id', tenantId)}`;
     if (options.type) filter += ` and ${odata`type eq ${options.type}`}`;
     if (options.status) filter += ` and ${odata`status eq ${options.status}`}`;
+    // Reverse-time row keys: later jobs have smaller keys; '~' sorts after every id suffix.
+    if (options.since) filter += ` and ${odata`RowKey le ${`${reverseTimeKey(options.since)}-~`}`}`;
+    if (options.until) filter += ` and ${odata`RowKey gt ${`${reverseTimeKey(options.until)}-~`}`}`;
     const jobs: StoredJob[] = [];
     const pages = this.table
       .listEntities<Record<string, unknown>>({ queryOptions: { filter } })

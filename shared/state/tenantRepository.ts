@@ -17,8 +17,9 @@ import { stateTableClient } from './tables';
  */
 
 const SETTING_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+// A vault under vault.azure.net (or a sovereign cloud's), or a loopback vault in tests.
 const KEY_VAULT_URI =
-  /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[A-Za-z0-9.-]+\/(secrets|certificates)\/[A-Za-z0-9-]{1,127}(\/[A-Za-z0-9]{1,64})?$/;
+  /^https:\/\/([A-Za-z0-9-]{3,24}\.vault\.[A-Za-z0-9.-]+|(127\.0\.0\.1|localhost):\d{1,5})\/(secrets|certificates)\/[A-Za-z0-9-]{1,127}(\/[A-Za-z0-9]{1,64})?$/;
 const secretReference = z
   .string()
   .max(1024)
@@ -67,7 +68,17 @@ export const tenantSchema = z.object({
   tenantId: z.guid(),
   displayName: z.string().trim().min(1).max(256),
   graphBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** The identity platform host tokens are requested from (sovereign clouds, the simulator). */
+  authorityHost: z.url({ protocol: /^https$/ }).optional(),
   credential: tenantCredentialSchema,
+  /** Who granted admin consent and when (onboarding); absent for tenants registered by hand. */
+  consent: z
+    .strictObject({
+      grantedAt: z.iso.datetime({ offset: true }),
+      grantedBy: z.string().min(1).max(256).optional(),
+      via: z.enum(['adminConsent']),
+    })
+    .optional(),
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type Tenant = z.infer<typeof tenantSchema>;
@@ -101,7 +112,9 @@ export class TenantRepository {
       rowKey: tenant.tenantId,
       displayName: tenant.displayName,
       graphBaseUrl: tenant.graphBaseUrl,
+      authorityHost: tenant.authorityHost,
       credential: toJsonField('credential', tenant.credential),
+      consent: tenant.consent ? toJsonField('consent', tenant.consent) : undefined,
       createdAt: tenant.createdAt,
     });
     assertEntityFits(entity, `tenant ${tenant.tenantId}`);
@@ -150,7 +163,9 @@ function fromEntity(entity: TableEntityResult<Record<string, unknown>>): StoredT
       tenantId: entity.rowKey,
       displayName: entity.displayName,
       graphBaseUrl: entity.graphBaseUrl ?? undefined,
+      authorityHost: entity.authorityHost ?? undefined,
       credential: fromJsonField(entity.credential),
+      consent: entity.consent ? fromJsonField(entity.consent) : undefined,
       createdAt: entity.createdAt,
     },
     `stored tenant ${entity.rowKey}`,

@@ -9,12 +9,20 @@ import { generateCertificate } from './runtime/tls';
 import { TenantStore } from './store/tenantStore';
 import { emptyTenant } from './defaultTenant';
 import type { TenantState } from './tenantState';
+import {
+  handleIdentityRequest,
+  isIdentityPath,
+  type ConsentBehaviour,
+  type IdentityPlatformState,
+  type SimulatedClient,
+} from './identity/identityPlatform';
 
 export type { FaultOptions } from './runtime/faults';
 export type { SimulatorCounters } from './runtime/counters';
 export type { TenantState, GraphObject } from './tenantState';
 export { TenantStore } from './store/tenantStore';
 export { emptyTenant } from './defaultTenant';
+export type { SimulatedClient } from './identity/identityPlatform';
 
 export interface SimulatorOptions {
   /** Initial tenant (default: empty tenant with organization + the two policy singletons). The store takes ownership. */
@@ -27,6 +35,13 @@ export interface SimulatorOptions {
   latency?: { baseMs: number; perObjectMs: number } | false;
   faults?: FaultOptions;
   seed?: number;
+  /**
+   * Apps that may get tokens from this simulator's identity endpoints (its origin is then an
+   * authority host for @azure/identity); their tokens name this tenant in `tid`.
+   */
+  clients?: SimulatedClient[];
+  /** What the admin does on the admin-consent page (default: grant). */
+  consent?: ConsentBehaviour;
 }
 
 export interface RunningSimulator {
@@ -48,6 +63,10 @@ export interface RunningSimulator {
   expireDeltaTokens(): void;
   /** Moves the simulator clock forward (delta-token age, timestamps). */
   advanceTime(ms: number): void;
+  /** The identity endpoints' apps, consent behaviour and issued tokens (tests mutate them). */
+  identity: IdentityPlatformState;
+  /** Bearer tokens Graph requests presented, by tenant (`tid`) and outcome. */
+  tokensSeen(): { tenantId: string; appId: string; accepted: boolean; requests: number }[];
   stop(): Promise<void>;
 }
 
@@ -80,6 +99,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   });
   if (options.faults) pipeline.faults.set(options.faults);
   const cert = generateCertificate();
+  const identity: IdentityPlatformState = {
+    tenantId: () => store.tenantId,
+    clients: [...(options.clients ?? [])],
+    consent: options.consent ?? { outcome: 'grant' },
+    nowSeconds: () => Math.floor(store.now().getTime() / 1000),
+    issued: [],
+  };
 
   const sim: Omit<RunningSimulator, 'baseUrl' | 'stop'> = {
     caCertPem: cert.certPem,
@@ -106,6 +132,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     advanceTime: (ms) => {
       store.clockOffsetMs += ms;
     },
+    identity,
+    tokensSeen: () => pipeline.tokensSeen.map((t) => ({ ...t })),
   };
 
   const admin = async (method: string, path: string, body: unknown): Promise<SimResponse> => {
@@ -145,6 +173,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
   };
 
+  let baseUrl = '';
   const server = https.createServer({ key: cert.keyPem, cert: cert.certPem }, (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
@@ -154,6 +183,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       let response: SimResponse | 'reset';
       try {
         const raw = await readBody(req);
+        if (isIdentityPath(url.pathname)) {
+          const form = new URLSearchParams(raw.toString('utf8'));
+          response = handleIdentityRequest(identity, baseUrl, req.method ?? 'GET', url, form);
+          res.writeHead(response.status, response.headers ?? {});
+          res.end(response.body === undefined ? '' : JSON.stringify(response.body));
+          return;
+        }
         let body: unknown;
         let rawBody: Buffer | undefined;
         const contentType = headers['content-type'] ?? '';
@@ -235,7 +271,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const baseUrl = `https://127.0.0.1:${port}`;
+  baseUrl = `https://127.0.0.1:${port}`;
   pipeline.baseUrl = baseUrl;
 
   return Object.assign(sim, {

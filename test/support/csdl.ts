@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { readCsdlText } from './fixtures';
 
 /**
  * A small reader of Microsoft Graph's v1.0 CSDL, enough to check that the module catalogue names
  * real paths and properties. The 3 MB XML is scanned line by line with regular expressions: the
  * file is machine-generated with one element per line, so a full XML parser is not needed.
  */
-
-export const GRAPH_METADATA_DIR = '/work/shared/graph-metadata';
-export const CSDL_FILE = path.join(GRAPH_METADATA_DIR, 'v1.0-Prod.csdl');
 
 interface MemberInfo {
   type: string;
@@ -162,13 +158,9 @@ export function parseCsdl(xml: string): CsdlModel {
 
 let cached: CsdlModel | undefined;
 
-export function csdlAvailable(): boolean {
-  return fs.existsSync(CSDL_FILE);
-}
-
 /** The v1.0 model, parsed once per test file. */
 export function loadCsdl(): CsdlModel {
-  cached ??= parseCsdl(fs.readFileSync(CSDL_FILE, 'utf8'));
+  cached ??= parseCsdl(readCsdlText());
   return cached;
 }
 

@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { GRAPH_METADATA_DIR } from './csdl';
+import { readGraphPermissions } from './fixtures';
 
 /**
  * Reads Microsoft Graph's permissions reference (microsoft-graph-devx-content permissions.json):
  * permission → path sets, each with HTTP methods, schemes (DelegatedWork, Application…) and per
  * path a `least=Scheme,Scheme;AlsoRequires=Perm,Perm` flag string.
  */
-
-export const PERMISSIONS_FILE = path.join(GRAPH_METADATA_DIR, 'permissions.json');
 
 interface RawPermissions {
   permissions: Record<
@@ -86,14 +82,8 @@ export function parsePermissionsReference(raw: RawPermissions): PermissionsRefer
 
 let cached: PermissionsReference | undefined;
 
-export function permissionsReferenceAvailable(): boolean {
-  return fs.existsSync(PERMISSIONS_FILE);
-}
-
 export function loadPermissionsReference(): PermissionsReference {
-  cached ??= parsePermissionsReference(
-    JSON.parse(fs.readFileSync(PERMISSIONS_FILE, 'utf8')) as RawPermissions,
-  );
+  cached ??= parsePermissionsReference(readGraphPermissions<RawPermissions>());
   return cached;
 }
 

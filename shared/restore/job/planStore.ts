@@ -5,7 +5,7 @@ import { notFound } from '../../api/errors';
 import type { IdMap, RestorePlan } from '../restoreTypes';
 
 /**
- * A restore's blobs live beside the snapshots:
+ * A restore's blobs live in the work container (mutable; never in the WORM snapshots container):
  * `tenants/{tenantId}/restores/{planId}/plan.json` (written once) and `idmap.json` (old → new ids,
  * rewritten after every create so a resumed apply never creates an object twice).
  */
@@ -27,14 +27,14 @@ const planShape = z
 
 async function writeJson(store: SnapshotStore, name: string, value: unknown): Promise<void> {
   const body = Buffer.from(JSON.stringify(value), 'utf8');
-  await store.container.getBlockBlobClient(name).uploadData(body, {
+  await store.workContainer.getBlockBlobClient(name).uploadData(body, {
     blobHTTPHeaders: { blobContentType: 'application/json' },
   });
 }
 
 async function readJson(store: SnapshotStore, name: string): Promise<unknown> {
   try {
-    const data = await store.container.getBlobClient(name).downloadToBuffer();
+    const data = await store.workContainer.getBlobClient(name).downloadToBuffer();
     return JSON.parse(data.toString('utf8'));
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return undefined;
@@ -118,10 +118,10 @@ export async function deleteRestoreBlobs(
   planId: string,
 ): Promise<number> {
   let deleted = 0;
-  for await (const blob of store.container.listBlobsFlat({
+  for await (const blob of store.workContainer.listBlobsFlat({
     prefix: restorePrefix(tenantId, planId),
   })) {
-    if ((await store.container.getBlobClient(blob.name).deleteIfExists()).succeeded) deleted++;
+    if ((await store.workContainer.getBlobClient(blob.name).deleteIfExists()).succeeded) deleted++;
   }
   return deleted;
 }

@@ -42,7 +42,7 @@ export async function loadRestoreSet(
       for await (const record of store.readModuleRecords(manifest, moduleId)) add(moduleId, record);
     }
   } else {
-    const blob = store.container.getBlobClient(request.source.uploadBlob);
+    const blob = store.workContainer.getBlobClient(request.source.uploadBlob);
     let data: Buffer;
     try {
       data = await blob.downloadToBuffer();

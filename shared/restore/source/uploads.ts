@@ -20,7 +20,7 @@ export async function acceptUpload(
 ): Promise<{ uploadId: string; modules: Record<string, number> }> {
   const content = validateUpload(data, { tenantId, catalog: defaultCatalog() });
   const uploadId = `${now.toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
-  await store.container.getBlockBlobClient(uploadBlobName(tenantId, uploadId)).uploadData(data);
+  await store.workContainer.getBlockBlobClient(uploadBlobName(tenantId, uploadId)).uploadData(data);
   const modules: Record<string, number> = {};
   for (const [moduleId, records] of content.records) modules[moduleId] = records.length;
   return { uploadId, modules };

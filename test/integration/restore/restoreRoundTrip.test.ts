@@ -229,14 +229,15 @@ describe('restore round trip against the simulator', () => {
     const created = store.get('users', idMap[`users:${user.id}`].id)!;
     expect(created.userPrincipalName).toBe(user.userPrincipalName);
     const blobs: string[] = [];
-    for await (const blob of deps.store.container.listBlobsFlat({
+    for await (const blob of deps.store.workContainer.listBlobsFlat({
       prefix: `tenants/${harness.tenantId}/restores/plan-user/`,
     })) {
       const text = (
-        await deps.store.container.getBlobClient(blob.name).downloadToBuffer()
+        await deps.store.workContainer.getBlobClient(blob.name).downloadToBuffer()
       ).toString();
       blobs.push(text);
     }
+    expect(blobs.length).toBeGreaterThan(0);
     const password = (created.passwordProfile as { password?: string } | undefined)?.password;
     if (password) for (const text of blobs) expect(text).not.toContain(password);
     expect(blobs.join('')).not.toMatch(/"password":"(?!\{\{secret)/);

@@ -98,6 +98,20 @@ describe('SnapshotStore chunks', () => {
     );
   });
 
+  it('reuses a retried chunk with the same bytes and never overwrites one with other bytes', async () => {
+    const first = await store.writeChunk(ref, 10, [user('10')]);
+    const etag = (await store.container.getBlobClient(chunkPath(ref, first.name)).getProperties())
+      .etag;
+    expect(await store.writeChunk(ref, 10, [user('10')])).toEqual(first);
+    const changed = await store.writeChunk(ref, 10, [user('10'), user('11')]);
+    expect(changed.name).toBe(`chunk-00010-${changed.sha256.slice(0, 12)}.ndjson.gz`);
+    const props = await store.container.getBlobClient(chunkPath(ref, first.name)).getProperties();
+    expect(props.etag).toBe(etag);
+    expect(await store.readChunk(ref, first)).toEqual([user('10')]);
+    expect(await store.readChunk(ref, changed)).toEqual([user('10'), user('11')]);
+    expect(await store.writeChunk(ref, 10, [user('10'), user('11')])).toEqual(changed);
+  });
+
   it('reports a missing chunk blob by name', async () => {
     const info = await store.writeChunk(ref, 4, [user('8')]);
     await store.container.getBlobClient(chunkPath(ref, info.name)).delete();
@@ -182,6 +196,8 @@ describe('SnapshotStore manifests', () => {
       manifestFor(tenantId, older, { users: [olderChunk] }),
     );
 
+    // A replayed commit writes the same bytes: it succeeds and leaves the blob as it was.
+    await store.writeManifest(manifestFor(tenantId, older, { users: [olderChunk] }));
     const again = store.writeManifest(manifestFor(tenantId, older, { users: [] }));
     await expect(again).rejects.toBeInstanceOf(ManifestExistsError);
     await expect(again).rejects.toThrow(
@@ -243,5 +259,12 @@ describe('SnapshotStore work area', () => {
     expect(await store.deleteWork(tenantId, 'job1')).toEqual({ deletedBlobs: 2 });
     expect(await store.readWorkBlob(tenantId, 'job1', 'state.json')).toBeUndefined();
     expect(await store.readWorkBlob(tenantId, 'job1-users', 'state.json')).toEqual({ other: true });
+    // Work data lives in the work container, never in the (write-once) snapshots container.
+    const inSnapshots = store.container.listBlobsFlat({ prefix: `tenants/${tenantId}/` });
+    expect((await inSnapshots.next()).done).toBe(true);
+    const inWork = store.workContainer.listBlobsFlat({ prefix: `tenants/${tenantId}/` });
+    expect((await inWork.next()).value?.name).toBe(
+      `tenants/${tenantId}/work/job1-users/state.json`,
+    );
   });
 });

@@ -5,6 +5,8 @@
  */
 import type { TenantState } from '../tenantState';
 import { addEntraBackupApp } from './builders/entraBackupApp';
+import { addRemainingBuiltInRoles } from './builders/roles';
+import { BUILT_IN_ROLE_TEMPLATES } from './builtInRoleTemplates';
 import { addCatalogue } from './catalogue';
 import { createContext } from './context';
 import { generateDemoTenant } from './demoTenant';
@@ -50,6 +52,8 @@ export function generateTenant(options: GenerateTenantOptions): TenantState {
       ? generateDemoTenant(ctx, seed)
       : generateSyntheticTenant(ctx, spec, seed);
   addEntraBackupApp(tenant, ctx);
+  // Graph lists every built-in role in every tenant, not only those a story uses.
+  addRemainingBuiltInRoles(tenant.collections, BUILT_IN_ROLE_TEMPLATES);
   addCatalogue(tenant, seed, options.preset);
   return tenant;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { badRequest, graphErrorBody } from '../errors';
 import { type HandlerContext, type SimResponse, json } from './context';
 
-/** JSON batching limit (graph-catalogue 1.1). */
+/** JSON batching limit (graph-notes 1.1). */
 export const MAX_BATCH_REQUESTS = 20;
 
 const batchSchema = z.object({

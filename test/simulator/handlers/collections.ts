@@ -7,7 +7,7 @@ import type { GraphObject } from '../tenantState';
 import { type HandlerContext, type SimResponse, json } from './context';
 import { contextUrl, pageIds, wantsCount } from './paging';
 
-/** $expand returns at most 20 related objects and no next link (graph-catalogue 1.4). */
+/** $expand returns at most 20 related objects and no next link (graph-notes 1.4). */
 const EXPAND_LIMIT = 20;
 
 /** A live directory object in its own shape, with @odata.type (members, owners, manager…). */

@@ -6,7 +6,7 @@ import { type HandlerContext, type SimResponse, json } from './context';
 import type { DeltaSession, ObjectChange } from './deltaSessions';
 import { contextUrl, decodeToken, encodeToken, preferredPageSize } from './paging';
 
-/** Directory delta tokens live seven days (graph-catalogue 1.6). */
+/** Directory delta tokens live seven days (graph-notes 1.6). */
 export const DELTA_TOKEN_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 /** Links per page: a big group's members@delta is split across consecutive pages. */
 export const LINKS_PER_PAGE = 1000;

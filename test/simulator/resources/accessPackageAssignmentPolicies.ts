@@ -3,7 +3,7 @@ import { timestamps } from './timestamps';
 
 /**
  * /identityGovernance/entitlementManagement/assignmentPolicies: updated by PUT (full replace,
- * graph-catalogue B27-29b); `accessPackage` is written inline as `{ "id": … }`.
+ * graph-notes B27-29b); `accessPackage` is written inline as `{ "id": … }`.
  */
 export const accessPackageAssignmentPolicies: ResourceDescriptor = {
   name: 'accessPackageAssignmentPolicies',

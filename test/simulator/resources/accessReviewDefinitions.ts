@@ -1,7 +1,7 @@
 import type { ResourceDescriptor } from './descriptor';
 import { timestamps } from './timestamps';
 
-/** /identityGovernance/accessReviews/definitions: update is PUT (full replace, graph-catalogue B30). */
+/** /identityGovernance/accessReviews/definitions: update is PUT (full replace, graph-notes B30). */
 export const accessReviewDefinitions: ResourceDescriptor = {
   name: 'accessReviewDefinitions',
   path: 'identityGovernance/accessReviews/definitions',

@@ -1,6 +1,6 @@
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.administrativeUnit under /directory (graph-catalogue A4/B4). */
+/** microsoft.graph.administrativeUnit under /directory (graph-notes A4/B4). */
 export const administrativeUnits: ResourceDescriptor = {
   name: 'administrativeUnits',
   path: 'directory/administrativeUnits',

@@ -2,7 +2,7 @@ import type { ResourceDescriptor } from './descriptor';
 
 /**
  * /identity/apiConnectors. The basic-auth `password` (and a PKCS#12 `password`) inside
- * authenticationConfiguration is write-only: reads return '******' (graph-catalogue B35).
+ * authenticationConfiguration is write-only: reads return '******' (graph-notes B35).
  */
 export const apiConnectors: ResourceDescriptor = {
   name: 'apiConnectors',

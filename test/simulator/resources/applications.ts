@@ -3,7 +3,7 @@ import type { ResourceDescriptor } from './descriptor';
 import { extensionProperties } from './extensionProperties';
 import { federatedIdentityCredentials } from './federatedIdentityCredentials';
 
-/** microsoft.graph.application — graph-catalogue A8–A11/B8; secrets only via addPassword. */
+/** microsoft.graph.application — graph-notes A8–A11/B8; secrets only via addPassword. */
 export const applications: ResourceDescriptor = {
   name: 'applications',
   path: 'applications',
@@ -76,7 +76,7 @@ export const applications: ResourceDescriptor = {
   directoryObject: true,
   costs: { list: 2 },
   navigation: {
-    // Policy assignments (graph-catalogue B8, B25-26): `POST /applications/{id}/{nav}/$ref`.
+    // Policy assignments (graph-notes B8, B25-26): `POST /applications/{id}/{nav}/$ref`.
     tokenLifetimePolicies: policyLinks(S.applicationTokenLifetimePolicies, 'tokenLifetimePolicies'),
     tokenIssuancePolicies: policyLinks(S.applicationTokenIssuancePolicies, 'tokenIssuancePolicies'),
     appManagementPolicies: policyLinks(S.applicationAppManagementPolicies, 'appManagementPolicies'),

@@ -3,7 +3,7 @@ import type { ResourceDescriptor } from './descriptor';
 
 /**
  * /identity/b2cUserFlows — beta only (the v1.0 CSDL has no b2cIdentityUserFlow); served under
- * /beta only. The id is given on create and gets the `B2C_1_` prefix (graph-catalogue B34).
+ * /beta only. The id is given on create and gets the `B2C_1_` prefix (graph-notes B34).
  */
 export const b2cUserFlows: ResourceDescriptor = {
   name: 'b2cUserFlows',

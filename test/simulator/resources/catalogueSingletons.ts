@@ -1,6 +1,6 @@
 import type { SingletonDescriptor } from './singletons';
 
-/** SharePoint tenant settings: PATCH (graph-catalogue B39). */
+/** SharePoint tenant settings: PATCH (graph-notes B39). */
 export const sharepointSettings: SingletonDescriptor = {
   name: 'sharepointSettings',
   path: 'admin/sharepoint/settings',
@@ -73,7 +73,7 @@ export const sharepointSettings: SingletonDescriptor = {
   }),
 };
 
-/** Tenant-wide credential restrictions for apps and SPs: PATCH (graph-catalogue 2.1). */
+/** Tenant-wide credential restrictions for apps and SPs: PATCH (graph-notes 2.1). */
 export const defaultAppManagementPolicy: SingletonDescriptor = {
   name: 'defaultAppManagementPolicy',
   path: 'policies/defaultAppManagementPolicy',
@@ -101,7 +101,7 @@ export const defaultAppManagementPolicy: SingletonDescriptor = {
   }),
 };
 
-/** Device registration policy: **PUT** with the full object; PATCH → 405 (graph-catalogue 44 / B44). */
+/** Device registration policy: **PUT** with the full object; PATCH → 405 (graph-notes 44 / B44). */
 export const deviceRegistrationPolicy: SingletonDescriptor = {
   name: 'deviceRegistrationPolicy',
   path: 'policies/deviceRegistrationPolicy',
@@ -139,7 +139,7 @@ export const deviceRegistrationPolicy: SingletonDescriptor = {
   }),
 };
 
-/** Security defaults: PATCH (graph-catalogue 2.1). */
+/** Security defaults: PATCH (graph-notes 2.1). */
 export const identitySecurityDefaultsEnforcementPolicy: SingletonDescriptor = {
   name: 'identitySecurityDefaultsEnforcementPolicy',
   path: 'policies/identitySecurityDefaultsEnforcementPolicy',
@@ -157,7 +157,7 @@ export const identitySecurityDefaultsEnforcementPolicy: SingletonDescriptor = {
   }),
 };
 
-/** Admin consent request workflow: **PUT**; PATCH → 405 (graph-catalogue 2.1). */
+/** Admin consent request workflow: **PUT**; PATCH → 405 (graph-notes 2.1). */
 export const adminConsentRequestPolicy: SingletonDescriptor = {
   name: 'adminConsentRequestPolicy',
   path: 'policies/adminConsentRequestPolicy',
@@ -305,7 +305,7 @@ export const externalIdentitiesPolicy: SingletonDescriptor = {
 
 /**
  * Information protection label policy settings — beta only (v1.0 has labels but no label
- * policies), served under /beta only; read-only (no Graph write, graph-catalogue B36).
+ * policies), served under /beta only; read-only (no Graph write, graph-notes B36).
  */
 export const labelPolicySettings: SingletonDescriptor = {
   name: 'labelPolicySettings',
@@ -337,7 +337,7 @@ export const labelPolicySettings: SingletonDescriptor = {
   }),
 };
 
-/** Self-service sign-up on or off: PATCH; only selfServiceSignUp is writable (graph-catalogue 2.1). */
+/** Self-service sign-up on or off: PATCH; only selfServiceSignUp is writable (graph-notes 2.1). */
 export const authenticationFlowsPolicy: SingletonDescriptor = {
   name: 'authenticationFlowsPolicy',
   path: 'policies/authenticationFlowsPolicy',

@@ -1,6 +1,6 @@
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.conditionalAccessPolicy — soft-deletable in v1.0 (graph-catalogue A16/B16). */
+/** microsoft.graph.conditionalAccessPolicy — soft-deletable in v1.0 (graph-notes A16/B16). */
 export const conditionalAccessPolicies: ResourceDescriptor = {
   name: 'conditionalAccessPolicies',
   path: 'identity/conditionalAccess/policies',

@@ -59,7 +59,7 @@ export interface ResourceDescriptor {
   /** Addressable through /directoryObjects/{id} and usable as a link target. */
   directoryObject?: boolean;
   navigation?: Record<string, NavigationDescriptor>;
-  /** Base resource-unit costs (graph-catalogue 1.3); default 1. */
+  /** Base resource-unit costs (graph-notes 1.3); default 1. */
   costs?: { list?: number; get?: number };
   /** For child collections: at most this many per parent, and names unique per parent. */
   maxPerParent?: number;
@@ -68,6 +68,8 @@ export interface ResourceDescriptor {
   onCreate?(obj: GraphObject, ctx: WriteContext): void;
   /** Server-set values on update. */
   onUpdate?(obj: GraphObject, ctx: WriteContext): void;
+  /** Rules for adding or removing the owner's links (members, owners); throw a GraphError to refuse. */
+  validateLinkWrite?(owner: GraphObject, navName: string): void;
   /** Extra rules; throw a GraphError to refuse. */
   validateWrite?(
     op: 'create' | 'update' | 'delete',

@@ -1,7 +1,7 @@
 import { badRequest } from '../errors';
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.directoryRole (activated role, legacy API) — graph-catalogue A5/B5. */
+/** microsoft.graph.directoryRole (activated role, legacy API) — graph-notes A5/B5. */
 export const directoryRoles: ResourceDescriptor = {
   name: 'directoryRoles',
   path: 'directoryRoles',

@@ -35,7 +35,7 @@ const federationConfiguration: ResourceDescriptor = {
 
 /**
  * /domains (+ federationConfiguration). The id is the domain name (caller-chosen); a new domain is
- * unverified; the initial *.onmicrosoft.com domain cannot be deleted (graph-catalogue B22).
+ * unverified; the initial *.onmicrosoft.com domain cannot be deleted (graph-notes B22).
  */
 export const domains: ResourceDescriptor = {
   name: 'domains',

@@ -1,6 +1,6 @@
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.extensionProperty, child of an application; immutable (graph-catalogue A11/B11). */
+/** microsoft.graph.extensionProperty, child of an application; immutable (graph-notes A11/B11). */
 export const extensionProperties: ResourceDescriptor = {
   name: 'extensionProperties',
   path: '',

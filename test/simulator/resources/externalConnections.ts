@@ -22,7 +22,7 @@ const schema: ResourceDescriptor = {
 /**
  * /external/connections (+ schema). The id is caller-chosen (3-32 letters/digits); schema
  * registration is asynchronous: PATCH …/schema answers 202 with a Location of the operation.
- * Items are not listable in Graph and are not emulated (graph-catalogue 42 / B42).
+ * Items are not listable in Graph and are not emulated (graph-notes 42 / B42).
  */
 export const externalConnections: ResourceDescriptor = {
   name: 'externalConnections',

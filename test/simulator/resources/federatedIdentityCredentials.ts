@@ -1,6 +1,6 @@
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.federatedIdentityCredential, child of an application (graph-catalogue A10/B10). */
+/** microsoft.graph.federatedIdentityCredential, child of an application (graph-notes A10/B10). */
 export const federatedIdentityCredentials: ResourceDescriptor = {
   name: 'federatedIdentityCredentials',
   path: '',

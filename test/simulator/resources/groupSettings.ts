@@ -3,7 +3,7 @@ import type { ResourceDescriptor } from './descriptor';
 
 /**
  * /groupSettings: tenant-wide directory settings, one per template (`templateId` unique, set on
- * create; displayName comes from the template). Values are name/value strings (graph-catalogue B43).
+ * create; displayName comes from the template). Values are name/value strings (graph-notes B43).
  */
 export const groupSettings: ResourceDescriptor = {
   name: 'groupSettings',

@@ -1,7 +1,25 @@
 import { badRequest } from '../errors';
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.group — graph-catalogue A2/A3/B2, readonly.json, selectonly.json. */
+/**
+ * Mail-enabled security groups and distribution lists live in Exchange Online: Graph refuses to
+ * change them or their members and owners with this message (microsoftgraph/microsoft-graph-docs
+ * #14827, KelvinTegelaar/CIPP #1607), and to create them with CREATE_MAIL_ENABLED
+ * (microsoftgraph/microsoft-graph-docs-contrib #8276; group-post-groups: "You can't create
+ * mail-enabled security groups or distribution lists").
+ */
+export const EXCHANGE_MANAGED_MESSAGE =
+  'Cannot Update a mail-enabled security groups and or distribution list.';
+const CREATE_MAIL_ENABLED =
+  'The service does not currently support writes of mail-enabled groups. Please ensure that the mail-enablement property is unset and the security-enablement property is set.';
+
+/** A mail-enabled group that is not a Microsoft 365 group: managed in Exchange Online. */
+export function isExchangeManaged(group: Record<string, unknown>): boolean {
+  const types = Array.isArray(group.groupTypes) ? (group.groupTypes as string[]) : [];
+  return group.mailEnabled === true && !types.includes('Unified');
+}
+
+/** microsoft.graph.group — graph-notes A2/A3/B2, readonly.json, selectonly.json. */
 export const groups: ResourceDescriptor = {
   name: 'groups',
   path: 'groups',
@@ -129,6 +147,9 @@ export const groups: ResourceDescriptor = {
       writable: true,
     },
   },
+  validateLinkWrite(owner) {
+    if (isExchangeManaged(owner)) throw badRequest(EXCHANGE_MANAGED_MESSAGE);
+  },
   onCreate(obj, ctx) {
     obj.createdDateTime = ctx.now;
     obj.groupTypes ??= [];
@@ -139,6 +160,9 @@ export const groups: ResourceDescriptor = {
     obj.visibility ??= null;
   },
   validateWrite(op, body, existing) {
+    if (op === 'create' && isExchangeManaged(body)) throw badRequest(CREATE_MAIL_ENABLED);
+    if (op === 'update' && existing && isExchangeManaged(existing))
+      throw badRequest(EXCHANGE_MANAGED_MESSAGE);
     const groupTypes = (body.groupTypes ?? existing?.groupTypes ?? []) as string[];
     const dynamic = Array.isArray(groupTypes) && groupTypes.includes('DynamicMembership');
     if (op !== 'delete' && dynamic && !(body.membershipRule ?? existing?.membershipRule)) {

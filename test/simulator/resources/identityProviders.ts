@@ -14,7 +14,7 @@ const TYPES: Record<string, readonly string[]> = {
 
 /**
  * /identity/identityProviders (identityProviderBase; `@odata.type` required). `clientSecret` and
- * Apple's `certificateData` are write-only: reads return '******' (graph-catalogue B21).
+ * Apple's `certificateData` are write-only: reads return '******' (graph-notes B21).
  */
 export const identityProviders: ResourceDescriptor = {
   name: 'identityProviders',

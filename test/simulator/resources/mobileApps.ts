@@ -73,7 +73,7 @@ export const mobileApps: ResourceDescriptor = {
     obj.publishingState = 'published';
   },
   actions: {
-    /** Replaces the app's assignments with the posted list (graph-catalogue B38). */
+    /** Replaces the app's assignments with the posted list (graph-notes B38). */
     assign(obj, body, store, newId) {
       const list = body.mobileAppAssignments;
       if (!Array.isArray(list)) throw badRequest("'mobileAppAssignments' must be an array.");

@@ -10,7 +10,7 @@ const TYPE_PROPERTIES: Record<string, readonly string[]> = {
   ],
 };
 
-/** microsoft.graph.namedLocation (ip / country); @odata.type required on writes (graph-catalogue A17/B17). */
+/** microsoft.graph.namedLocation (ip / country); @odata.type required on writes (graph-notes A17/B17). */
 export const namedLocations: ResourceDescriptor = {
   name: 'namedLocations',
   path: 'identity/conditionalAccess/namedLocations',

@@ -1,7 +1,7 @@
 import { badRequest, notFound } from '../errors';
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.oAuth2PermissionGrant — graph-catalogue A14/B14. */
+/** microsoft.graph.oAuth2PermissionGrant — graph-notes A14/B14. */
 export const oauth2PermissionGrants: ResourceDescriptor = {
   name: 'oauth2PermissionGrants',
   path: 'oauth2PermissionGrants',

@@ -1,7 +1,7 @@
 import type { ResourceDescriptor } from './descriptor';
 import { BRANDING_NAVIGATION } from './organizationalBranding';
 
-/** microsoft.graph.organization — only five properties are writable (graph-catalogue A32/B32). */
+/** microsoft.graph.organization — only five properties are writable (graph-notes A32/B32). */
 export const organization: ResourceDescriptor = {
   name: 'organization',
   path: 'organization',

@@ -5,7 +5,7 @@ import type { ResourceDescriptor } from './descriptor';
 const isBuiltIn = (id: string | undefined): boolean =>
   id?.toLowerCase().startsWith('microsoft-') ?? false;
 
-/** Graph's wording is not documented (graph-catalogue B24); a 400 as for the policy itself. */
+/** Graph's wording is not documented (graph-notes B24); a 400 as for the policy itself. */
 const builtInUnchangeable = () =>
   badRequest('Built-in permission grant policies cannot be modified.');
 

@@ -38,7 +38,7 @@ const REQUEST_PROPERTIES = [
 
 const ACTIONS = ['adminAssign', 'adminUpdate', 'adminRemove', 'adminExtend', 'adminRenew'];
 
-/** PIM schedules: read-only; they change only through schedule requests (graph-catalogue B7). */
+/** PIM schedules: read-only; they change only through schedule requests (graph-notes B7). */
 export function scheduleResource(
   name: string,
   odataType: string,

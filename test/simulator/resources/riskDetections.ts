@@ -1,6 +1,6 @@
 import type { ResourceDescriptor } from './descriptor';
 
-/** /identityProtection/riskDetections: log-style data, read-only (graph-catalogue B40). */
+/** /identityProtection/riskDetections: log-style data, read-only (graph-notes B40). */
 export const riskDetections: ResourceDescriptor = {
   name: 'riskDetections',
   path: 'identityProtection/riskDetections',

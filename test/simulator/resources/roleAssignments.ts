@@ -1,7 +1,7 @@
 import { GraphError, badRequest, notFound } from '../errors';
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.unifiedRoleAssignment — no PATCH, hard delete (graph-catalogue A7/B7). */
+/** microsoft.graph.unifiedRoleAssignment — no PATCH, hard delete (graph-notes A7/B7). */
 export const roleAssignments: ResourceDescriptor = {
   name: 'roleAssignments',
   path: 'roleManagement/directory/roleAssignments',

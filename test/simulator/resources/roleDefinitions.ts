@@ -1,7 +1,7 @@
 import { badRequest } from '../errors';
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.unifiedRoleDefinition — built-ins are read-only (graph-catalogue A6/B6). */
+/** microsoft.graph.unifiedRoleDefinition — built-ins are read-only (graph-notes A6/B6). */
 export const roleDefinitions: ResourceDescriptor = {
   name: 'roleDefinitions',
   path: 'roleManagement/directory/roleDefinitions',
@@ -30,7 +30,7 @@ export const roleDefinitions: ResourceDescriptor = {
     }
   },
   onCreate(obj) {
-    // Setting templateId on a custom role keeps its id stable across tenants (graph-catalogue B6).
+    // Setting templateId on a custom role keeps its id stable across tenants (graph-notes B6).
     if (typeof obj.templateId === 'string' && obj.templateId) obj.id = obj.templateId;
     obj.templateId = obj.id;
     obj.isBuiltIn = false;

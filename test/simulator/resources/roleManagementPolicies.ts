@@ -23,7 +23,7 @@ const rules: ResourceDescriptor = {
   ],
   readOnly: ['id'],
   requiredOnCreate: [],
-  // Rules exist for every policy; only PATCH changes them (graph-catalogue 2.1).
+  // Rules exist for every policy; only PATCH changes them (graph-notes 2.1).
   operations: { create: false, update: true, delete: false },
   validateWrite(op, body, existing) {
     if (op === 'update' && body['@odata.type'] && body['@odata.type'] !== existing?.['@odata.type'])

@@ -3,7 +3,7 @@ import { timestamps } from './timestamps';
 
 /**
  * /security/alerts_v2 (microsoft.graph.security.alert): raised by the services, read-only except
- * the triage fields PATCH may change (graph-catalogue 41 / B41).
+ * the triage fields PATCH may change (graph-notes 41 / B41).
  */
 export const securityAlerts: ResourceDescriptor = {
   name: 'securityAlerts',

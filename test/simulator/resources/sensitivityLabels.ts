@@ -2,7 +2,7 @@ import type { ResourceDescriptor } from './descriptor';
 
 /**
  * /security/dataSecurityAndGovernance/sensitivityLabels (v1.0 CSDL: tenantDataSecurityAndGovernance
- * contains sensitivityLabels). Read-only: Graph has no write API for labels (graph-catalogue B36).
+ * contains sensitivityLabels). Read-only: Graph has no write API for labels (graph-notes B36).
  */
 export const sensitivityLabels: ResourceDescriptor = {
   name: 'sensitivityLabels',

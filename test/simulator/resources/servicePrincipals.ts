@@ -10,7 +10,7 @@ const FIRST_PARTY_APP_IDS = new Set([
   '00000003-0000-0ff1-ce00-000000000000', // Office 365 SharePoint Online
 ]);
 
-/** microsoft.graph.servicePrincipal — graph-catalogue A12/B12. */
+/** microsoft.graph.servicePrincipal — graph-notes A12/B12. */
 export const servicePrincipals: ResourceDescriptor = {
   name: 'servicePrincipals',
   path: 'servicePrincipals',
@@ -79,7 +79,7 @@ export const servicePrincipals: ResourceDescriptor = {
   delta: true,
   directoryObject: true,
   navigation: {
-    // Policy assignments (graph-catalogue B12): claims mapping and HRD are written on the SP;
+    // Policy assignments (graph-notes B12): claims mapping and HRD are written on the SP;
     // token lifetime / issuance are assigned on the application (read-only here).
     claimsMappingPolicies: policyLinks(
       S.servicePrincipalClaimsMappingPolicies,

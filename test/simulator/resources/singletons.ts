@@ -1,6 +1,6 @@
 import { CATALOGUE_SINGLETONS } from './catalogueSingletons';
 
-/** Tenant-wide singletons: GET + PATCH (or PUT where Graph says so; graph-catalogue A18/A19, B18/B19, 2.1). */
+/** Tenant-wide singletons: GET + PATCH (or PUT where Graph says so; graph-notes A18/A19, B18/B19, 2.1). */
 export interface SingletonDescriptor {
   /** Key in TenantState.singletons. */
   name: string;

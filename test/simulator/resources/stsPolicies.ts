@@ -30,7 +30,7 @@ export function stsPolicy(
     navigation: { appliesTo: { kind: 'inverseLinks', stores: linkStores } },
     validateWrite(op, body) {
       if (op === 'delete' || body.definition === undefined) return;
-      // Graph: definition is an array holding one JSON string (graph-catalogue B25-26).
+      // Graph: definition is an array holding one JSON string (graph-notes B25-26).
       const d = body.definition;
       if (!Array.isArray(d) || d.length !== 1 || typeof d[0] !== 'string')
         throw badRequest("Property 'definition' must be an array holding one JSON string.");

@@ -23,7 +23,7 @@ const appDefinitions: ResourceDescriptor = {
 
 /**
  * /appCatalogs/teamsApps (+ appDefinitions). Publishing, updating and deleting apps is delegated
- * only (graph-catalogue B37: "Application: Not supported"), so the simulator serves reads only.
+ * only (graph-notes B37: "Application: Not supported"), so the simulator serves reads only.
  */
 export const teamsApps: ResourceDescriptor = {
   name: 'teamsApps',

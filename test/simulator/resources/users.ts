@@ -1,6 +1,6 @@
 import type { ResourceDescriptor } from './descriptor';
 
-/** microsoft.graph.user — graph-catalogue A1/B1, graph-examples readonly.json + selectonly.json. */
+/** microsoft.graph.user — graph-notes A1/B1, graph-examples readonly.json + selectonly.json. */
 export const users: ResourceDescriptor = {
   name: 'users',
   path: 'users',

@@ -20,7 +20,7 @@ export const RU_WINDOW_SECONDS = 10;
 /** Client concurrency assumed when turning summed latency into wall time. */
 export const ASSUMED_CONCURRENCY = 4;
 
-/** Resource units per 10 s for an app+tenant pair, by tenant size (graph-catalogue 1.3). */
+/** Resource units per 10 s for an app+tenant pair, by tenant size (graph-notes 1.3). */
 export function resourceUnitQuota(userCount: number): number {
   if (userCount < 50) return 3500;
   if (userCount <= 500) return 5000;

@@ -9,6 +9,7 @@ import type { TenantStore } from '../store/tenantStore';
 import { CounterSet, resourceUnitQuota } from './counters';
 import { FaultInjector } from './faults';
 import { Throttler } from './throttling';
+import { unverifiedTenantOf, verifyIssuedToken } from '../identity/accessTokens';
 
 export interface PipelineOptions {
   token: string;
@@ -19,7 +20,7 @@ export interface PipelineOptions {
 
 const VERSIONS = new Set(['v1.0', 'beta']);
 
-/** RU cost of a request: base cost with graph-catalogue 1.3 modifiers, never below 1. */
+/** RU cost of a request: base cost with graph-notes 1.3 modifiers, never below 1. */
 export function requestCost(route: Route, method: string, query: ODataQuery): number {
   if (method !== 'GET') return Math.max(1, route.baseCost);
   let cost = route.baseCost;
@@ -37,6 +38,15 @@ export class Pipeline {
   readonly counters = new CounterSet();
   readonly faults: FaultInjector;
   readonly deltaSessions = new DeltaSessions();
+  /** Who presented which token (by tenant and app), accepted or not: tests assert on it. */
+  private readonly tokenUse = new Map<
+    string,
+    { tenantId: string; appId: string; accepted: boolean; requests: number }
+  >();
+
+  get tokensSeen(): { tenantId: string; appId: string; accepted: boolean; requests: number }[] {
+    return [...this.tokenUse.values()];
+  }
   private throttler: Throttler;
   private ids: SeededRandom;
   baseUrl = '';
@@ -93,7 +103,7 @@ export class Pipeline {
         clientRequestId,
         0,
       );
-    if (token !== this.options.token) {
+    if (!this.tokenAccepted(token)) {
       return this.finish(
         fail(new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failed.')),
         requestId,
@@ -203,6 +213,34 @@ export class Pipeline {
       ru,
       faultDelay + latency + (response.delayMs ?? 0),
     );
+  }
+
+  /**
+   * The configured static token, or a token our identity endpoints issued — in both cases only
+   * when it was issued for this tenant (`tid`). Graph routes a request by its token's tenant;
+   * one simulator is one tenant, so another tenant's token is a mix-up and must fail loudly.
+   */
+  private tokenAccepted(token: string): boolean {
+    const issued = verifyIssuedToken(token);
+    const tenantId = issued?.tid ?? unverifiedTenantOf(token);
+    const ownTenant = tenantId === undefined || tenantId === this.store.tenantId;
+    const valid =
+      issued !== undefined
+        ? issued.aud === 'https://graph.microsoft.com' &&
+          issued.exp > Math.floor(this.store.now().getTime() / 1000)
+        : token === this.options.token;
+    const accepted = valid && ownTenant;
+    const appId = issued?.appid ?? '';
+    const key = `${tenantId ?? ''}|${appId}|${accepted}`;
+    const use = this.tokenUse.get(key) ?? {
+      tenantId: tenantId ?? '',
+      appId,
+      accepted,
+      requests: 0,
+    };
+    use.requests++;
+    this.tokenUse.set(key, use);
+    return accepted;
   }
 
   private finish(

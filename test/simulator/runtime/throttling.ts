@@ -56,7 +56,7 @@ class Bucket {
 }
 
 /**
- * Graph's identity throttling for one app+tenant pair (graph-catalogue 1.3): a resource-unit bucket
+ * Graph's identity throttling for one app+tenant pair (graph-notes 1.3): a resource-unit bucket
  * sized by the tenant's user count per 10 s and a write bucket of 3,000 per 150 s.
  */
 export class Throttler {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,9 +10,15 @@ export interface SimulatorCertificate {
   certFile: string;
 }
 
-/** A self-signed certificate for 127.0.0.1 / localhost, generated per start; its PEM is what clients trust. */
-export function generateCertificate(): SimulatorCertificate {
-  const pems = selfsigned.generate([{ name: 'commonName', value: 'Graph simulator (127.0.0.1)' }], {
+/**
+ * A self-signed certificate for 127.0.0.1 / localhost, generated per start; its PEM is what
+ * clients trust. Each gets its own subject name: with several loopback servers trusted at once
+ * (two tenants' simulators, a fake Key Vault), OpenSSL finds an issuer by subject, and equal
+ * names would make it check one server's certificate against another's key.
+ */
+export function generateCertificate(label = 'Graph simulator'): SimulatorCertificate {
+  const commonName = `${label} (127.0.0.1) ${crypto.randomBytes(4).toString('hex')}`;
+  const pems = selfsigned.generate([{ name: 'commonName', value: commonName }], {
     keySize: 2048,
     days: 30,
     algorithm: 'sha256',

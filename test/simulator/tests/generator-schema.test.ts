@@ -1,22 +1,11 @@
 /**
  * Generated objects use only properties Graph v1.0 declares: top-level names are checked against
- * /work/shared/graph-examples/schema.json, and every nested object (complex types, derived types
+ * graph-examples/schema.json (test/fixtures), and every nested object (complex types, derived types
  * named by @odata.type, contained navigation such as includeTargets) against the v1.0 CSDL.
  */
-import fs from 'fs';
 import type { GraphObject, TenantState } from '../tenantState';
 import { generateTenant } from '../generator';
-
-const SHARED = '/work/shared';
-const CSDL_PATH = `${SHARED}/graph-metadata/v1.0-Prod.csdl`;
-const SCHEMA_PATH = `${SHARED}/graph-examples/schema.json`;
-const haveShared = fs.existsSync(CSDL_PATH) && fs.existsSync(SCHEMA_PATH);
-if (!haveShared) {
-  console.warn(
-    `generator-schema.test: ${SHARED} is absent; the property-name checks against Graph's schema are skipped.`,
-  );
-}
-const describeWithShared = haveShared ? describe : describe.skip;
+import { readCsdlText, readGraphExample } from '../../support/fixtures';
 
 interface CsdlMember {
   type: string;
@@ -28,8 +17,7 @@ interface CsdlType {
 }
 
 /** EntityType/ComplexType declarations of the microsoft.graph namespace. */
-function readCsdl(path: string): Map<string, CsdlType> {
-  const xml = fs.readFileSync(path, 'utf8');
+function readCsdl(xml: string): Map<string, CsdlType> {
   const start = xml.indexOf('<Schema Namespace="microsoft.graph"');
   const end = xml.indexOf('</Schema>', start);
   const schema = xml.slice(start, end);
@@ -146,14 +134,12 @@ function* objectsOf(t: TenantState): Generator<[string, GraphObject]> {
   for (const [name, o] of Object.entries(t.singletons)) yield [name, o];
 }
 
-describeWithShared('generated objects match the Graph v1.0 schema', () => {
-  const csdl = haveShared ? readCsdl(CSDL_PATH) : new Map<string, CsdlType>();
-  const schema = haveShared
-    ? (JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as Record<
-        string,
-        { properties: string[]; navigationProperties?: string[] }
-      >)
-    : {};
+describe('generated objects match the Graph v1.0 schema', () => {
+  const csdl = readCsdl(readCsdlText());
+  const schema =
+    readGraphExample<Record<string, { properties: string[]; navigationProperties?: string[] }>>(
+      'schema',
+    );
   const tenants: Array<[string, TenantState]> = [
     ['demo', generateTenant({ preset: 'demo' })],
     ['S', generateTenant({ preset: 'S', seed: 3 })],

@@ -12,6 +12,7 @@ import {
   type PresetName,
 } from '../generator';
 import { ENTRA_BACKUP_APP_OBJECTS } from '../generator/builders/entraBackupApp';
+import { BUILT_IN_ROLE_TEMPLATES } from '../generator/builtInRoleTemplates';
 
 const hash = (t: TenantState): string =>
   createHash('sha256').update(JSON.stringify(t)).digest('hex');
@@ -250,9 +251,13 @@ describe('generateTenant: Graph facts', () => {
         isBuiltIn: true,
         templateId: GLOBAL_ADMINISTRATOR,
       });
-      expect(t.collections.directoryRoleTemplates.map((r) => r.id)).toEqual(
-        BUILT_IN_ROLES.map((r) => r.templateId),
-      );
+      // The roles the story uses first, then every other built-in role Graph lists.
+      expect(t.collections.directoryRoleTemplates.map((r) => r.id)).toEqual([
+        ...BUILT_IN_ROLES.map((r) => r.templateId),
+        ...BUILT_IN_ROLE_TEMPLATES.map(([id]) => id).filter(
+          (id) => !BUILT_IN_ROLES.some((r) => r.templateId === id),
+        ),
+      ]);
       expect(
         t.collections.roleDefinitions.some((d) => d.isBuiltIn === false && d.id === d.templateId),
       ).toBe(true);

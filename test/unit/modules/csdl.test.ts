@@ -1,12 +1,6 @@
 import { ALL_MODULES } from '../../../shared/modules';
 import type { ModuleDefinition } from '../../../shared/modules/types';
-import {
-  csdlAvailable,
-  loadCsdl,
-  navigationPropertiesOf,
-  propertiesOf,
-  resolvePath,
-} from '../../support/csdl';
+import { loadCsdl, navigationPropertiesOf, propertiesOf, resolvePath } from '../../support/csdl';
 
 /**
  * Read-only properties kept although the v1.0 type no longer declares them: the docs still call
@@ -47,11 +41,7 @@ function modulePaths(m: ModuleDefinition): string[] {
 }
 
 const v1Modules = ALL_MODULES.filter((m) => m.graphVersion === 'v1.0');
-const SKIPPED = 'skipped: /work/shared/graph-metadata/v1.0-Prod.csdl is absent';
-const describeWithCsdl = (title: string, body: () => void): void =>
-  csdlAvailable() ? describe(title, body) : describe.skip(`${title} (${SKIPPED})`, body);
-
-describeWithCsdl('csdl reader', () => {
+describe('csdl reader', () => {
   it('resolves sets, keys, casts, navigation, bound operations and $ref', () => {
     const model = loadCsdl();
     expect(resolvePath('/users', model)).toEqual({
@@ -88,7 +78,7 @@ describeWithCsdl('csdl reader', () => {
   });
 });
 
-describeWithCsdl('v1.0 modules against the v1.0 CSDL', () => {
+describe('v1.0 modules against the v1.0 CSDL', () => {
   describe.each(v1Modules.map((m) => [m.id, m] as const))('%s', (_id, m) => {
     it('uses only paths that exist in v1.0', () => {
       const unresolved = modulePaths(m).filter((p) => resolvePath(p) === undefined);

@@ -5,7 +5,6 @@ import {
   leastApplicationPermissions,
   loadPermissionsReference,
   normalizeGraphPath,
-  permissionsReferenceAvailable,
 } from '../../support/graphPermissions';
 
 interface Operation {
@@ -251,88 +250,81 @@ function checkOperation(m: ModuleDefinition, op: Operation): string[] {
   return problems;
 }
 
-const describeWithReference = permissionsReferenceAvailable() ? describe : describe.skip;
+describe('module permissions against the Graph permissions reference', () => {
+  it('names only permissions that exist', () => {
+    const names = loadPermissionsReference().names;
+    const all = ALL_MODULES.flatMap((m) => [...declared(m, 'read'), ...declared(m, 'write')]);
+    expect(all.filter((p) => !names.has(p))).toEqual([]);
+    expect(
+      FULL_FIDELITY_EXCEPTIONS.flatMap((e) => [e.permission, ...e.over]).filter(
+        (p) => !names.has(p),
+      ),
+    ).toEqual([]);
+  });
 
-describeWithReference(
-  permissionsReferenceAvailable()
-    ? 'module permissions against the Graph permissions reference'
-    : 'module permissions: skipped, /work/shared/graph-metadata/permissions.json is absent',
-  () => {
-    it('names only permissions that exist', () => {
-      const names = loadPermissionsReference().names;
-      const all = ALL_MODULES.flatMap((m) => [...declared(m, 'read'), ...declared(m, 'write')]);
-      expect(all.filter((p) => !names.has(p))).toEqual([]);
-      expect(
-        FULL_FIDELITY_EXCEPTIONS.flatMap((e) => [e.permission, ...e.over]).filter(
-          (p) => !names.has(p),
-        ),
-      ).toEqual([]);
-    });
+  it.each(ALL_MODULES.filter((m) => !m.delegatedOnly).map((m) => [m.id, m] as const))(
+    '%s declares granting, least-privileged application permissions',
+    (_id, m) => {
+      expect(operationsOf(m).flatMap((op) => checkOperation(m, op))).toEqual([]);
+    },
+  );
 
-    it.each(ALL_MODULES.filter((m) => !m.delegatedOnly).map((m) => [m.id, m] as const))(
-      '%s declares granting, least-privileged application permissions',
-      (_id, m) => {
-        expect(operationsOf(m).flatMap((op) => checkOperation(m, op))).toEqual([]);
-      },
-    );
-
-    it.each(ALL_MODULES.filter((m) => m.delegatedOnly).map((m) => [m.id, m] as const))(
-      '%s is delegated-only: no application grant, a delegated one for each read',
-      (_id, m) => {
-        const reference = loadPermissionsReference();
-        for (const op of operationsOf(m)) {
-          expect(applicationGrants(op.method, op.path)).toEqual([]);
-          const delegated = (
-            reference.grants.get(`${op.method} ${normalizeGraphPath(op.path)}`) ?? []
-          ).filter((g) => g.schemes.includes('DelegatedWork'));
-          expect(delegated.map((g) => g.permission)).toEqual(
-            expect.arrayContaining(declared(m, op.kind)),
-          );
-        }
-        // Nothing can be written app-only, so the module must be backup-only.
-        expect(m.restore.kind).toBe('backupOnly');
-      },
-    );
-
-    it('sends no DELETE to objects Graph cannot delete', () => {
-      for (const [id, reason] of Object.entries(NOT_DELETABLE_IN_GRAPH)) {
-        const m = ALL_MODULES.find((x) => x.id === id);
-        expect({ id, found: m !== undefined, reason }).toEqual({ id, found: true, reason });
-        // Immutable objects are replaced by DELETE + POST, which Graph would refuse here.
-        expect(m!.restore).toMatchObject({ kind: 'createOrUpdate' });
-        expect(m!.restore.kind === 'createOrUpdate' && m!.restore.immutable).toBeFalsy();
-        // Still true of Graph: when the reference grants a DELETE, remove the module from the list.
-        expect(applicationGrants('DELETE', m!.itemPath)).toEqual([]);
+  it.each(ALL_MODULES.filter((m) => m.delegatedOnly).map((m) => [m.id, m] as const))(
+    '%s is delegated-only: no application grant, a delegated one for each read',
+    (_id, m) => {
+      const reference = loadPermissionsReference();
+      for (const op of operationsOf(m)) {
+        expect(applicationGrants(op.method, op.path)).toEqual([]);
+        const delegated = (
+          reference.grants.get(`${op.method} ${normalizeGraphPath(op.path)}`) ?? []
+        ).filter((g) => g.schemes.includes('DelegatedWork'));
+        expect(delegated.map((g) => g.permission)).toEqual(
+          expect.arrayContaining(declared(m, op.kind)),
+        );
       }
-    });
+      // Nothing can be written app-only, so the module must be backup-only.
+      expect(m.restore.kind).toBe('backupOnly');
+    },
+  );
 
-    it('lists only reference gaps that belong to a module operation', () => {
-      const orphans = REFERENCE_GAPS.filter((g) => {
-        const m = ALL_MODULES.find((x) => x.id === g.module);
-        return !m || !operationsOf(m).some((op) => gapFor(m, op) === g);
-      });
-      expect(orphans).toEqual([]);
-    });
+  it('sends no DELETE to objects Graph cannot delete', () => {
+    for (const [id, reason] of Object.entries(NOT_DELETABLE_IN_GRAPH)) {
+      const m = ALL_MODULES.find((x) => x.id === id);
+      expect({ id, found: m !== undefined, reason }).toEqual({ id, found: true, reason });
+      // Immutable objects are replaced by DELETE + POST, which Graph would refuse here.
+      expect(m!.restore).toMatchObject({ kind: 'createOrUpdate' });
+      expect(m!.restore.kind === 'createOrUpdate' && m!.restore.immutable).toBeFalsy();
+      // Still true of Graph: when the reference grants a DELETE, remove the module from the list.
+      expect(applicationGrants('DELETE', m!.itemPath)).toEqual([]);
+    }
+  });
 
-    it('uses every exception at least once', () => {
-      const used = new Set<string>();
-      for (const m of ALL_MODULES) {
-        for (const op of operationsOf(m)) {
-          const least = leastApplicationPermissions(op.method, op.path);
-          for (const e of FULL_FIDELITY_EXCEPTIONS) {
-            if (
-              declared(m, op.kind).includes(e.permission) &&
-              !least.includes(e.permission) &&
-              least.some((p) => e.over.includes(p))
-            ) {
-              used.add(e.permission);
-            }
+  it('lists only reference gaps that belong to a module operation', () => {
+    const orphans = REFERENCE_GAPS.filter((g) => {
+      const m = ALL_MODULES.find((x) => x.id === g.module);
+      return !m || !operationsOf(m).some((op) => gapFor(m, op) === g);
+    });
+    expect(orphans).toEqual([]);
+  });
+
+  it('uses every exception at least once', () => {
+    const used = new Set<string>();
+    for (const m of ALL_MODULES) {
+      for (const op of operationsOf(m)) {
+        const least = leastApplicationPermissions(op.method, op.path);
+        for (const e of FULL_FIDELITY_EXCEPTIONS) {
+          if (
+            declared(m, op.kind).includes(e.permission) &&
+            !least.includes(e.permission) &&
+            least.some((p) => e.over.includes(p))
+          ) {
+            used.add(e.permission);
           }
         }
       }
-      expect(FULL_FIDELITY_EXCEPTIONS.map((e) => e.permission).filter((p) => !used.has(p))).toEqual(
-        [],
-      );
-    });
-  },
-);
+    }
+    expect(FULL_FIDELITY_EXCEPTIONS.map((e) => e.permission).filter((p) => !used.has(p))).toEqual(
+      [],
+    );
+  });
+});

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ALL_MODULES, getModule } from '../../../shared/modules';
-
-const EXAMPLES_DIR = '/work/shared/graph-examples';
-const READONLY_FILE = path.join(EXAMPLES_DIR, 'readonly.json');
+import { readGraphExample } from '../../support/fixtures';
 
 /** graph-examples resources that are children of a module rather than modules. */
 const CHILD_RESOURCES: Record<string, { module: string; child: string }> = {
@@ -22,64 +18,57 @@ const REQUIRED_ON_CREATE: Record<string, string[]> = {
   roleAssignments: ['roleDefinitionId'],
 };
 
-const readonly: Record<string, string[]> = fs.existsSync(READONLY_FILE)
-  ? (JSON.parse(fs.readFileSync(READONLY_FILE, 'utf8')) as Record<string, string[]>)
-  : {};
+const readonly = readGraphExample<Record<string, string[]>>('readonly');
 const resources = Object.keys(readonly);
 
-(resources.length > 0 ? describe : describe.skip)(
-  resources.length > 0
-    ? 'read-only properties cover graph-examples/readonly.json'
-    : 'read-only properties: skipped, /work/shared/graph-examples/readonly.json is absent',
-  () => {
-    it.each(resources.filter((r) => !NOT_YET_MODULES.includes(r)).map((r) => [r] as const))(
-      '%s',
-      (resource) => {
-        const childOf = CHILD_RESOURCES[resource];
-        const stripped = childOf
-          ? getModule(childOf.module).children.find((c) => c.name === childOf.child)!
-              .readOnlyProperties
-          : getModule(resource).readOnlyProperties;
-        const exempt = REQUIRED_ON_CREATE[resource] ?? [];
-        const missing = readonly[resource].filter(
-          (p) => !stripped.includes(p) && !exempt.includes(p),
-        );
-        expect(missing).toEqual([]);
-        // An exemption must still be needed: the property must not be stripped.
-        expect(exempt.filter((p) => stripped.includes(p))).toEqual([]);
-      },
-    );
+describe('read-only properties cover graph-examples/readonly.json', () => {
+  it.each(resources.filter((r) => !NOT_YET_MODULES.includes(r)).map((r) => [r] as const))(
+    '%s',
+    (resource) => {
+      const childOf = CHILD_RESOURCES[resource];
+      const stripped = childOf
+        ? getModule(childOf.module).children.find((c) => c.name === childOf.child)!
+            .readOnlyProperties
+        : getModule(resource).readOnlyProperties;
+      const exempt = REQUIRED_ON_CREATE[resource] ?? [];
+      const missing = readonly[resource].filter(
+        (p) => !stripped.includes(p) && !exempt.includes(p),
+      );
+      expect(missing).toEqual([]);
+      // An exemption must still be needed: the property must not be stripped.
+      expect(exempt.filter((p) => stripped.includes(p))).toEqual([]);
+    },
+  );
 
-    it('covers every core module with a read-only list and strips id', () => {
-      // The 2021 examples predate the modules added in 0.2.0; those were checked against the
-      // current resource docs when written (and the CSDL test keeps their names honest).
-      const covered = new Set(resources.map((r) => CHILD_RESOURCES[r]?.module ?? r));
-      expect(
-        ALL_MODULES.filter((m) => !m.addedInVersion)
-          .map((m) => m.id)
-          .filter((id) => !covered.has(id)),
-      ).toEqual([]);
-      for (const m of ALL_MODULES) {
-        // Objects keyed by another property (cross-tenant partners: tenantId) have no id.
-        if (!m.keyProperty) expect(m.readOnlyProperties).toContain('id');
-        for (const c of m.children) expect(c.readOnlyProperties).toContain('id');
+  it('covers every core module with a read-only list and strips id', () => {
+    // The 2021 examples predate the modules added in 0.2.0; those were checked against the
+    // current resource docs when written (and the CSDL test keeps their names honest).
+    const covered = new Set(resources.map((r) => CHILD_RESOURCES[r]?.module ?? r));
+    expect(
+      ALL_MODULES.filter((m) => !m.addedInVersion)
+        .map((m) => m.id)
+        .filter((id) => !covered.has(id)),
+    ).toEqual([]);
+    for (const m of ALL_MODULES) {
+      // Objects keyed by another property (cross-tenant partners: tenantId) have no id.
+      if (!m.keyProperty) expect(m.readOnlyProperties).toContain('id');
+      for (const c of m.children) expect(c.readOnlyProperties).toContain('id');
+    }
+  });
+
+  it('never strips a property a module needs to identify or link objects', () => {
+    for (const m of ALL_MODULES) {
+      if (m.naturalKey) expect(m.readOnlyProperties).not.toContain(m.naturalKey);
+      for (const r of m.references) {
+        expect(m.readOnlyProperties).not.toContain(r.path.split(/[.[]/)[0]);
       }
-    });
-
-    it('never strips a property a module needs to identify or link objects', () => {
-      for (const m of ALL_MODULES) {
-        if (m.naturalKey) expect(m.readOnlyProperties).not.toContain(m.naturalKey);
-        for (const r of m.references) {
-          expect(m.readOnlyProperties).not.toContain(r.path.split(/[.[]/)[0]);
-        }
-        for (const c of m.children) {
-          // A caller-chosen child id (a policy rule name, a locale) is stripped from bodies but
-          // still identifies the child.
-          for (const key of c.matchBy.filter((k) => !(k === 'id' && c.callerChosenId))) {
-            expect(c.readOnlyProperties).not.toContain(key);
-          }
+      for (const c of m.children) {
+        // A caller-chosen child id (a policy rule name, a locale) is stripped from bodies but
+        // still identifies the child.
+        for (const key of c.matchBy.filter((k) => !(k === 'id' && c.callerChosenId))) {
+          expect(c.readOnlyProperties).not.toContain(key);
         }
       }
-    });
-  },
-);
+    }
+  });
+});

@@ -98,3 +98,27 @@ export const CUSTOM_ROLE_ACTIONS = [
   'microsoft.directory/users/enable',
   'microsoft.directory/users/disable',
 ];
+
+/**
+ * Completes a tenant's role catalogue with every built-in role Graph lists (BUILT_IN_ROLE_TEMPLATES)
+ * that the tenant's builder did not already add with its representative actions.
+ */
+export function addRemainingBuiltInRoles(
+  collections: { roleDefinitions: GraphObject[]; directoryRoleTemplates: GraphObject[] },
+  templates: ReadonlyArray<readonly [string, string]>,
+): void {
+  const definitions = new Set(collections.roleDefinitions.map((d) => d.id));
+  const roleTemplates = new Set(collections.directoryRoleTemplates.map((t) => t.id));
+  for (const [templateId, displayName] of templates) {
+    const role: BuiltInRole = {
+      templateId,
+      displayName,
+      description: `Built-in role ${displayName}.`,
+      actions: ['microsoft.directory/allEntities/allProperties/read'],
+    };
+    if (!definitions.has(templateId))
+      collections.roleDefinitions.push(buildBuiltInRoleDefinition(role));
+    if (!roleTemplates.has(templateId))
+      collections.directoryRoleTemplates.push(buildDirectoryRoleTemplate(role));
+  }
+}
