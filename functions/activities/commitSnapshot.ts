@@ -1,22 +1,25 @@
 import * as df from 'durable-functions';
-import type { ActivityHandler } from 'durable-functions';
+import { z } from 'zod';
 import { commitSnapshot } from '../../shared/backup/backupJob';
-import type { BackupJobInput, BackupPlan, ModuleResult } from '../../shared/backup/backupJobTypes';
+import {
+  backupJobInputSchema,
+  backupPlanSchema,
+  moduleResultSchema,
+} from '../../shared/backup/backupJobTypes';
 import { getServices } from '../../shared/config/services';
-
-export const COMMIT_SNAPSHOT_ACTIVITY = 'commitSnapshot';
-
-export interface CommitSnapshotInput {
-  job: BackupJobInput;
-  plan: BackupPlan;
-  results: ModuleResult[];
-  finishedAt: string;
-}
+import { defineActivity } from '../../shared/durable/activity';
 
 /** Writes the manifest last (the commit marker) and closes the job row. */
-export const commitSnapshotHandler: ActivityHandler = async (input: unknown) => {
-  const { job, plan, results, finishedAt } = input as CommitSnapshotInput;
-  return commitSnapshot(await getServices(), job, plan, results, finishedAt);
-};
+export const commitSnapshotActivity = defineActivity(
+  'commitSnapshot',
+  z.object({
+    job: backupJobInputSchema,
+    plan: backupPlanSchema,
+    results: z.array(moduleResultSchema),
+    finishedAt: z.string(),
+  }),
+  async ({ job, plan, results, finishedAt }) =>
+    commitSnapshot(await getServices(), job, plan, results, finishedAt),
+);
 
-df.app.activity(COMMIT_SNAPSHOT_ACTIVITY, { handler: commitSnapshotHandler });
+df.app.activity(commitSnapshotActivity.name, { handler: commitSnapshotActivity.handler });

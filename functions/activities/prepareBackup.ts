@@ -1,17 +1,15 @@
 import * as df from 'durable-functions';
-import type { ActivityHandler } from 'durable-functions';
+import { z } from 'zod';
 import { prepareBackup } from '../../shared/backup/backupJob';
 import { backupJobInputSchema } from '../../shared/backup/backupJobTypes';
 import { getServices } from '../../shared/config/services';
-import { z } from 'zod';
+import { defineActivity } from '../../shared/durable/activity';
 
-export const PREPARE_BACKUP_ACTIVITY = 'prepareBackup';
+/** Opens the job row and plans each module's first slice (delta links from the last snapshot). */
+export const prepareBackupActivity = defineActivity(
+  'prepareBackup',
+  z.object({ job: backupJobInputSchema, startedAt: z.string() }),
+  async ({ job, startedAt }) => prepareBackup(await getServices(), job, startedAt),
+);
 
-const inputSchema = z.object({ job: backupJobInputSchema, startedAt: z.string() });
-
-export const prepareBackupHandler: ActivityHandler = async (input: unknown) => {
-  const { job, startedAt } = inputSchema.parse(input);
-  return prepareBackup(await getServices(), job, startedAt);
-};
-
-df.app.activity(PREPARE_BACKUP_ACTIVITY, { handler: prepareBackupHandler });
+df.app.activity(prepareBackupActivity.name, { handler: prepareBackupActivity.handler });

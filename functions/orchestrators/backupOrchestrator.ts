@@ -1,107 +1,116 @@
 import * as df from 'durable-functions';
-import type { OrchestrationContext, OrchestrationHandler, Task } from 'durable-functions';
+import type { Task } from 'durable-functions';
 import type {
-  BackupJobInput,
   BackupPlan,
   BackupProgress,
   BackupSummary,
   ModulePlan,
   ModuleResult,
 } from '../../shared/backup/backupJobTypes';
-import { PREPARE_BACKUP_ACTIVITY } from '../activities/prepareBackup';
-import { COMMIT_SNAPSHOT_ACTIVITY } from '../activities/commitSnapshot';
-import { BACKUP_MODULE_ORCHESTRATOR } from './backupModuleOrchestrator';
-
-import { BACKUP_ORCHESTRATOR_NAME } from '../../shared/backup/startBackup';
-
-export const BACKUP_ORCHESTRATOR = BACKUP_ORCHESTRATOR_NAME;
+import { backupOrchestration as contract } from '../../shared/backup/startBackup';
+import { defineOrchestration } from '../../shared/durable/orchestration';
+import {
+  callActivity,
+  firstDone,
+  subOrchestratorTask,
+} from '../../shared/durable/orchestratorCalls';
+import { commitSnapshotActivity } from '../activities/commitSnapshot';
+import { prepareBackupActivity } from '../activities/prepareBackup';
+import { backupModuleOrchestration } from './backupModuleOrchestrator';
 
 /**
  * prepare → one sub-orchestration per module (fan out) → fan in as they finish (progress in
  * custom status) → commit (manifest last). Deterministic: no I/O, clock or randomness here.
  */
-export const backupOrchestrator: OrchestrationHandler = function* (context: OrchestrationContext) {
-  const job = context.df.getInput() as BackupJobInput;
-  const progress: BackupProgress = {
-    phase: 'preparing',
-    modulesTotal: 0,
-    modulesDone: 0,
-    objects: 0,
-  };
-  context.df.setCustomStatus(progress);
-  const plan: BackupPlan = yield context.df.callActivity(PREPARE_BACKUP_ACTIVITY, {
-    job,
-    startedAt: context.df.currentUtcDateTime.toISOString(),
-  });
+export const backupOrchestration = defineOrchestration(
+  contract,
+  function* (context, job): Generator<Task, BackupSummary, unknown> {
+    const progress: BackupProgress = {
+      phase: 'preparing',
+      modulesTotal: 0,
+      modulesDone: 0,
+      objects: 0,
+    };
+    context.df.setCustomStatus(progress);
+    const plan: BackupPlan = yield* callActivity(context, prepareBackupActivity, {
+      job,
+      startedAt: context.df.currentUtcDateTime.toISOString(),
+    });
 
-  progress.phase = 'reading';
-  progress.modulesTotal = plan.modules.length;
-  context.df.setCustomStatus(progress);
-  const linkedDeltaModules = plan.modules
-    .filter((m) => m.state.mode === 'delta')
-    .map((m) => m.moduleId);
-  const runModules = function* (modules: ModulePlan[], stopBeforeMerge: boolean, round: number) {
-    const tasks: Task[] = modules.map((modulePlan) =>
-      context.df.callSubOrchestrator(
-        BACKUP_MODULE_ORCHESTRATOR,
-        {
-          tenantId: job.tenantId,
-          jobId: job.jobId,
-          snapshotId: job.snapshotId,
-          plan: modulePlan,
-          linkedDeltaModules,
-          stopBeforeMerge,
-        },
-        `${context.df.instanceId}:${job.jobId}:${modulePlan.moduleId}:${round}`,
-      ),
-    );
-    const finished: ModuleResult[] = [];
-    let remaining = tasks;
-    while (remaining.length > 0) {
-      const task: Task = yield context.df.Task.any(remaining);
-      const result = task.result as ModuleResult;
-      finished.push(result);
-      remaining = remaining.filter((t) => t !== task);
-      if (result.status !== 'succeeded' || result.state?.phase === 'done') {
-        progress.modulesDone++;
-        progress.objects += result.state?.count ?? 0;
-        context.df.setCustomStatus(progress);
+    progress.phase = 'reading';
+    progress.modulesTotal = plan.modules.length;
+    context.df.setCustomStatus(progress);
+    const linkedDeltaModules = plan.modules
+      .filter((m) => m.state.mode === 'delta')
+      .map((m) => m.moduleId);
+    const runModules = function* (
+      modules: ModulePlan[],
+      stopBeforeMerge: boolean,
+      round: number,
+    ): Generator<Task, ModuleResult[], unknown> {
+      const tasks = modules.map((modulePlan) =>
+        subOrchestratorTask(
+          context,
+          backupModuleOrchestration,
+          {
+            tenantId: job.tenantId,
+            jobId: job.jobId,
+            snapshotId: job.snapshotId,
+            plan: modulePlan,
+            linkedDeltaModules,
+            stopBeforeMerge,
+          },
+          `${context.df.instanceId}:${job.jobId}:${modulePlan.moduleId}:${round}`,
+        ),
+      );
+      const finished: ModuleResult[] = [];
+      let remaining = tasks;
+      while (remaining.length > 0) {
+        const task = yield* firstDone(context, remaining);
+        const result = task.result!;
+        finished.push(result);
+        remaining = remaining.filter((t) => t !== task);
+        if (result.status !== 'succeeded' || result.state?.phase === 'done') {
+          progress.modulesDone++;
+          progress.objects += result.state?.count ?? 0;
+          context.df.setCustomStatus(progress);
+        }
+      }
+      return finished;
+    };
+    // Round 1 reads everything and stops delta modules before their merge; round 2 merges them,
+    // once every delta module has written the ids it saw removed.
+    const results: ModuleResult[] = [];
+    const firstRound: ModuleResult[] = yield* runModules(plan.modules, true, 1);
+    const toMerge: ModulePlan[] = [];
+    for (const result of firstRound) {
+      const modulePlan = plan.modules.find((m) => m.moduleId === result.moduleId)!;
+      if (result.status === 'succeeded' && result.state?.phase === 'merge') {
+        toMerge.push({ ...modulePlan, state: result.state });
+      } else {
+        results.push(result);
       }
     }
-    return finished;
-  };
-  // Round 1 reads everything and stops delta modules before their merge; round 2 merges them,
-  // once every delta module has written the ids it saw removed.
-  const results: ModuleResult[] = [];
-  const firstRound: ModuleResult[] = yield* runModules(plan.modules, true, 1);
-  const toMerge: ModulePlan[] = [];
-  for (const result of firstRound) {
-    const modulePlan = plan.modules.find((m) => m.moduleId === result.moduleId)!;
-    if (result.status === 'succeeded' && result.state?.phase === 'merge') {
-      toMerge.push({ ...modulePlan, state: result.state });
-    } else {
-      results.push(result);
-    }
-  }
-  if (toMerge.length > 0) results.push(...(yield* runModules(toMerge, false, 2)));
-  // Manifest module order follows the plan, not completion order.
-  results.sort(
-    (a, b) =>
-      plan.modules.findIndex((m) => m.moduleId === a.moduleId) -
-      plan.modules.findIndex((m) => m.moduleId === b.moduleId),
-  );
+    if (toMerge.length > 0) results.push(...(yield* runModules(toMerge, false, 2)));
+    // Manifest module order follows the plan, not completion order.
+    results.sort(
+      (a, b) =>
+        plan.modules.findIndex((m) => m.moduleId === a.moduleId) -
+        plan.modules.findIndex((m) => m.moduleId === b.moduleId),
+    );
 
-  progress.phase = 'committing';
-  context.df.setCustomStatus(progress);
-  const summary: BackupSummary = yield context.df.callActivity(COMMIT_SNAPSHOT_ACTIVITY, {
-    job,
-    plan,
-    results,
-    finishedAt: context.df.currentUtcDateTime.toISOString(),
-  });
-  progress.phase = 'done';
-  context.df.setCustomStatus(progress);
-  return summary;
-};
+    progress.phase = 'committing';
+    context.df.setCustomStatus(progress);
+    const summary = yield* callActivity(context, commitSnapshotActivity, {
+      job,
+      plan,
+      results,
+      finishedAt: context.df.currentUtcDateTime.toISOString(),
+    });
+    progress.phase = 'done';
+    context.df.setCustomStatus(progress);
+    return summary;
+  },
+);
 
-df.app.orchestration(BACKUP_ORCHESTRATOR, backupOrchestrator);
+df.app.orchestration(backupOrchestration.name, backupOrchestration.handler);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ModuleBackupState } from './moduleBackupState';
+import { moduleBackupStateSchema } from './moduleBackupState';
 
 /** What starts a backup orchestration (validated at every boundary that accepts it). */
 export const backupJobInputSchema = z.object({
@@ -14,25 +14,28 @@ export const backupJobInputSchema = z.object({
 });
 export type BackupJobInput = z.infer<typeof backupJobInputSchema>;
 
-export interface ModulePlan {
-  moduleId: string;
-  previousSnapshotId?: string;
-  state: ModuleBackupState;
-}
+export const modulePlanSchema = z.object({
+  moduleId: z.string().min(1),
+  previousSnapshotId: z.string().min(1).optional(),
+  state: moduleBackupStateSchema,
+});
+export type ModulePlan = z.infer<typeof modulePlanSchema>;
 
-export interface BackupPlan {
-  startedAt: string;
-  modules: ModulePlan[];
-  warnings: string[];
-}
+export const backupPlanSchema = z.object({
+  startedAt: z.string(),
+  modules: z.array(modulePlanSchema),
+  warnings: z.array(z.string()),
+});
+export type BackupPlan = z.infer<typeof backupPlanSchema>;
 
-export interface ModuleResult {
-  moduleId: string;
-  status: 'succeeded' | 'failed' | 'skipped';
-  state?: ModuleBackupState;
-  error?: string;
-  durationMs?: number;
-}
+export const moduleResultSchema = z.object({
+  moduleId: z.string().min(1),
+  status: z.enum(['succeeded', 'failed', 'skipped']),
+  state: moduleBackupStateSchema.optional(),
+  error: z.string().optional(),
+  durationMs: z.number().nonnegative().optional(),
+});
+export type ModuleResult = z.infer<typeof moduleResultSchema>;
 
 export interface BackupSummary {
   tenantId: string;

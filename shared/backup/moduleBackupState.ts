@@ -1,40 +1,45 @@
-import type { ChunkInfo } from '../snapshots/manifest';
+import { z } from 'zod';
+import { chunkInfoSchema } from '../snapshots/manifest';
+
+const count = z.number().int().nonnegative();
 
 /**
  * The continuation a module's backup carries from one bounded activity to the next. It stays
  * small: chunk descriptors and URLs, never objects.
  */
-export interface ModuleBackupState {
+export const moduleBackupStateSchema = z.object({
   /** read: list or delta pages; changes: incremental delta pages to the work area; merge: previous snapshot + changes. */
-  phase: 'read' | 'changes' | 'merge' | 'done';
-  mode: 'full' | 'delta';
+  phase: z.enum(['read', 'changes', 'merge', 'done']),
+  mode: z.enum(['full', 'delta']),
   /** The next URL to read (nextLink, or the previous deltaLink for an incremental). */
-  cursor?: string;
-  nextChunkIndex: number;
-  changeBlobs: number;
-  deltaLink?: string;
-  chunks: ChunkInfo[];
-  count: number;
-  changes?: { added: number; updated: number; removed: number };
-  warnings: string[];
-  requests: number;
+  cursor: z.string().optional(),
+  nextChunkIndex: z.number().int().min(1),
+  changeBlobs: count,
+  deltaLink: z.string().optional(),
+  chunks: z.array(chunkInfoSchema),
+  count,
+  changes: z.object({ added: count, updated: count, removed: count }).optional(),
+  warnings: z.array(z.string()),
+  requests: count,
   /** Why the module was not backed up (no application permission exists, or it is not granted). */
-  skipped?: string;
-}
+  skipped: z.string().optional(),
+});
+export type ModuleBackupState = z.infer<typeof moduleBackupStateSchema>;
 
-export interface ModuleSliceInput {
-  tenantId: string;
-  jobId: string;
-  snapshotId: string;
-  moduleId: string;
-  previousSnapshotId?: string;
+export const moduleSliceInputSchema = z.object({
+  tenantId: z.uuid(),
+  jobId: z.string().min(1),
+  snapshotId: z.string().min(1),
+  moduleId: z.string().min(1),
+  previousSnapshotId: z.string().min(1).optional(),
   /**
    * The job's other delta modules: objects they removed are re-checked here, because a
    * per-object link (an app's owners) to a deleted user disappears without a change to the app.
    */
-  linkedDeltaModules?: string[];
-  state: ModuleBackupState;
-}
+  linkedDeltaModules: z.array(z.string().min(1)).optional(),
+  state: moduleBackupStateSchema,
+});
+export type ModuleSliceInput = z.infer<typeof moduleSliceInputSchema>;
 
 export function initialModuleState(previousDeltaLink: string | undefined): ModuleBackupState {
   return {

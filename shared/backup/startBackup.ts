@@ -4,9 +4,15 @@ import { isModuleId } from '../modules';
 import type { Services } from '../config/services';
 import { newSnapshotId } from '../snapshots/snapshotId';
 import { newJobId } from '../state/jobRepository';
-import type { BackupJobInput } from './backupJobTypes';
+import { orchestrationContract } from '../durable/orchestration';
+import { startOrchestration } from '../durable/startOrchestration';
+import { type BackupJobInput, type BackupSummary, backupJobInputSchema } from './backupJobTypes';
 
-export const BACKUP_ORCHESTRATOR_NAME = 'backupOrchestrator';
+/** The backup orchestration's name and input (its orchestrator is functions/orchestrators/backupOrchestrator). */
+export const backupOrchestration = orchestrationContract<
+  typeof backupJobInputSchema,
+  BackupSummary
+>('backupOrchestrator', backupJobInputSchema);
 
 /** One running backup per tenant: the orchestration instance id is derived from the tenant. */
 export function backupInstanceId(tenantId: string): string {
@@ -83,7 +89,7 @@ export async function startBackup(
     snapshotId,
     instanceId,
   });
-  await client.startNew(BACKUP_ORCHESTRATOR_NAME, { instanceId, input });
+  await startOrchestration(client, backupOrchestration, { instanceId, input });
   await services.audit.record({
     tenantId: request.tenantId,
     actor: request.requestedBy,

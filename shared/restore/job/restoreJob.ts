@@ -38,13 +38,28 @@ export const restoreDecisionSchema = z.discriminatedUnion('action', [
 ]);
 export type RestoreDecision = z.infer<typeof restoreDecisionSchema>;
 
-export interface PlannedRestore {
-  planId: string;
-  hash: string;
-  counts: PlanCounts;
-  warnings: number;
-  waves: Array<{ index: number; actions: number }>;
-}
+const count = z.number().int().nonnegative();
+const planCountsSchema: z.ZodType<PlanCounts> = z.object({
+  restoreDeleted: count,
+  create: count,
+  update: count,
+  addLink: count,
+  removeLink: count,
+  createChild: count,
+  deleteChild: count,
+  putBinary: count,
+  blocked: count,
+  noop: count,
+});
+
+export const plannedRestoreSchema = z.object({
+  planId: z.string().min(1),
+  hash: z.string().min(1),
+  counts: planCountsSchema,
+  warnings: count,
+  waves: z.array(z.object({ index: count, actions: count })),
+});
+export type PlannedRestore = z.infer<typeof plannedRestoreSchema>;
 
 export interface RestoreSliceResult {
   succeeded: number;
@@ -54,17 +69,21 @@ export interface RestoreSliceResult {
   nextCursor?: number;
 }
 
-export interface RestoreOutcome {
-  restoreId: string;
-  tenantId: string;
-  status: 'succeeded' | 'finishedWithExceptions' | 'failed' | 'cancelled';
-  dryRun: boolean;
-  plan?: PlannedRestore;
-  applied?: { succeeded: number; failed: number; skipped: number };
-  failures?: Array<{ actionId: string; error: string }>;
-  residual?: number;
-  reason?: string;
-}
+const appliedSchema = z.object({ succeeded: count, failed: count, skipped: count });
+const failureSchema = z.object({ actionId: z.string(), error: z.string() });
+
+export const restoreOutcomeSchema = z.object({
+  restoreId: z.string().min(1),
+  tenantId: z.uuid(),
+  status: z.enum(['succeeded', 'finishedWithExceptions', 'failed', 'cancelled']),
+  dryRun: z.boolean(),
+  plan: plannedRestoreSchema.optional(),
+  applied: appliedSchema.optional(),
+  failures: z.array(failureSchema).optional(),
+  residual: count.optional(),
+  reason: z.string().optional(),
+});
+export type RestoreOutcome = z.infer<typeof restoreOutcomeSchema>;
 
 /** The orchestration's custom status. */
 export interface RestoreProgress {

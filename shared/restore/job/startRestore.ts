@@ -3,10 +3,21 @@ import { badRequest, conflict, notFound } from '../../api/errors';
 import { isModuleId } from '../../modules';
 import type { Services } from '../../config/services';
 import { newJobId, TERMINAL_JOB_STATUSES } from '../../state/jobRepository';
-import { RESTORE_DECISION_EVENT, type RestoreJobInput } from './restoreJob';
+import { orchestrationContract } from '../../durable/orchestration';
+import { startOrchestration } from '../../durable/startOrchestration';
+import {
+  RESTORE_DECISION_EVENT,
+  type RestoreJobInput,
+  type RestoreOutcome,
+  restoreJobInputSchema,
+} from './restoreJob';
 import type { RestoreRequest } from '../restoreTypes';
 
-export const RESTORE_ORCHESTRATOR_NAME = 'restoreOrchestrator';
+/** The restore orchestration's name and input (its orchestrator is functions/orchestrators/restoreOrchestrator). */
+export const restoreOrchestration = orchestrationContract<
+  typeof restoreJobInputSchema,
+  RestoreOutcome
+>('restoreOrchestrator', restoreJobInputSchema);
 export const DEFAULT_PLAN_EXPIRY_HOURS = 24;
 
 export function restoreInstanceId(restoreId: string): string {
@@ -92,7 +103,7 @@ export async function startRestore(
     snapshotId: source.kind === 'snapshot' ? source.snapshotId : undefined,
     instanceId,
   });
-  await client.startNew(RESTORE_ORCHESTRATOR_NAME, { instanceId, input });
+  await startOrchestration(client, restoreOrchestration, { instanceId, input });
   await services.audit.record({
     tenantId,
     actor: start.requestedBy,
