@@ -39,28 +39,28 @@ describe('throttling', () => {
     sim.setThrottling(true);
     let throttled: Awaited<ReturnType<typeof rawRequest>> | undefined;
     // Each /$batch carries 20 inner GET /users (2 RU each); 3,500 RU run out within ~90 batches.
-    // Waves of parallel batches spend the budget faster than it refills (350 RU/s) even on a busy
-    // machine, where one batch at a time can take longer than the 114 ms that 40 RU take to refill.
+    // The bucket refills with the wall clock (350 RU/s); on a busy machine one batch can take longer
+    // than its 40 RU take to refill, so the clock the simulator reads is held still meanwhile.
+    const frozen = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(frozen);
     const requests = Array.from({ length: 20 }, (_, n) => ({
       id: String(n),
       method: 'GET',
       url: '/users',
     }));
-    for (let wave = 0; wave < 60 && !throttled; wave++) {
-      const answers = await Promise.all(
-        Array.from({ length: 10 }, () =>
-          rawRequest(sim, 'POST', '/v1.0/$batch', { body: { requests } }),
-        ),
-      );
-      for (const res of answers) {
+    try {
+      for (let i = 0; i < 200 && !throttled; i++) {
+        const res = await rawRequest(sim, 'POST', '/v1.0/$batch', { body: { requests } });
         const inner = res.body.responses.find((r: { status: number }) => r.status === 429);
-        if (inner && !throttled)
+        if (inner)
           throttled = {
             status: inner.status,
             headers: new Headers(inner.headers),
             body: inner.body,
           };
       }
+    } finally {
+      clock.mockRestore();
     }
     expect(throttled).toBeDefined();
     expect(Number(throttled!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
