@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { type LocalRuntime, startLocalRuntime } from '../../cli/localRuntime';
+import { type AzuriteInstance, startAzurite } from '../../local/azurite';
 import { type PortalServer, startPortalServer } from '../../local/portalServer';
 import { resetGraphClients } from '../../shared/config/graphConfig';
+import { resetServices } from '../../shared/config/services';
 import { createTokenCredential } from '../../shared/graph/credentials';
 import { GraphApi } from '../../shared/graph/graphApi';
 import { type RunningSimulator, startSimulator } from '../simulator';
@@ -11,9 +13,10 @@ import { ENTRA_BACKUP_APP_ID } from '../simulator/generator/wellKnown';
 import { buildPortal } from './portalBrowser';
 
 /**
- * What `entra-backup serve` runs, in this process: the Graph simulator (a demo tenant, not yet
- * registered), the local runtime with its own task hub, and the API + a fresh build of the
- * portal with local sign-in on a free loopback port.
+ * What `entra-backup serve` runs, in this process: its own Azurite (the dashboard's empty state
+ * must not see tenants other test files registered in the run's shared Azurite), the Graph
+ * simulator (a demo tenant, not yet registered), the local runtime with its own task hub, and
+ * the API + a fresh build of the portal with local sign-in on a free loopback port.
  */
 export interface PortalHarness {
   tenantId: string;
@@ -26,6 +29,10 @@ export interface PortalHarness {
 
 export async function startPortalHarness(options: { seed?: number } = {}): Promise<PortalHarness> {
   const portalDir = buildPortal();
+  const azurite: AzuriteInstance = await startAzurite();
+  const sharedStorage = process.env.AzureWebJobsStorage;
+  process.env.AzureWebJobsStorage = azurite.connectionString;
+  resetServices();
   const tenantId = randomUUID();
   const simulator = await startSimulator({
     state: generateTenant({ preset: 'demo', seed: options.seed ?? 1, tenantId }),
@@ -55,6 +62,9 @@ export async function startPortalHarness(options: { seed?: number } = {}): Promi
       await server.stop();
       await runtime.stop();
       await simulator.stop();
+      await azurite.stop();
+      process.env.AzureWebJobsStorage = sharedStorage;
+      resetServices();
       rmSync(portalDir, { recursive: true, force: true });
     },
   };
