@@ -66,6 +66,12 @@ export interface PlanAction {
   version?: 'v1.0' | 'beta';
   /** restoreDeleted: GET this to learn whether the object is already live (idempotency). */
   checkPath?: string;
+  /**
+   * addLink / createChild of a relationship Graph brings back with an object restored from
+   * deleted items: expected back, so it is written only when Graph did not bring it (the
+   * relationship changed between backup and deletion). addLink reads this list first.
+   */
+  comesBack?: { linkListPath?: string; linkedId?: string };
   /** create: a GET whose first result is the same object (natural key), looked up before POST. */
   lookupPath?: string;
   /** create of an immutable object that changed: DELETE this first (update = delete + create). */

@@ -165,6 +165,14 @@ export async function applyAction(
       }
       case 'addLink': {
         const body = resolvePlaceholders(action.body, idMap);
+        const expected = action.comesBack;
+        if (expected?.linkListPath && expected.linkedId) {
+          const listed = await graph.getAll<Json>(
+            resolvePlaceholders(expected.linkListPath, idMap),
+            version,
+          );
+          if (listed.some((linked) => linked.id === expected.linkedId)) return result('skipped');
+        }
         try {
           await graph.request({ method: action.method ?? 'POST', url: path, version, body });
           return result('succeeded');

@@ -78,10 +78,10 @@ export function planChildActions(
     wantedKeys.add(key);
     const dependsOn = new Set([...ownerDepends, ...rewritten.dependsOn]);
     const live = liveByKey.get(key);
-    if (!live && comesBackWithObject(state, rewritten)) {
-      draft.restoredWithObject++;
-      continue;
-    }
+    // Expected back with the restored object; the create's match check writes it only if Graph
+    // did not bring it back (the child changed between backup and deletion).
+    const comesBack = !live && comesBackWithObject(state, rewritten);
+    if (comesBack) draft.restoredWithObject++;
     if (!live) {
       const single = child.cardinality === 'one';
       draft.add({
@@ -98,7 +98,10 @@ export function planChildActions(
         diff: diffProperties(desired, {}),
         match: { listPath, properties: match, graphPrefix: child.graphPrefix },
         dependsOn,
-        reason: `${child.name} ${label} is missing`,
+        reason: comesBack
+          ? `${child.name} ${label} comes back with the restored object; created only if Graph does not bring it back`
+          : `${child.name} ${label} is missing`,
+        ...(comesBack ? { comesBack: {} } : {}),
       });
       continue;
     }

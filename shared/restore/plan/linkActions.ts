@@ -1,5 +1,5 @@
 import type { RelationshipDefinition } from '../../modules/types';
-import { substitute } from './liveReader';
+import { linkListPath, substitute } from './liveReader';
 import type { ObjectState } from './objectStates';
 import { idPlaceholder } from './placeholders';
 import type { PlanDraft } from './planDraft';
@@ -71,10 +71,7 @@ export function planLinkActions(
   const live = new Set(liveLinks);
   for (const [target, info] of wanted) {
     if (live.has(target)) continue;
-    if (info.comesBack) {
-      draft.restoredWithObject++;
-      continue;
-    }
+    if (info.comesBack) draft.restoredWithObject++;
     draft.add({
       ...base,
       kind: 'addLink',
@@ -87,7 +84,17 @@ export function planLinkActions(
         '@odata.id': `${DIRECTORY_OBJECTS}/${rel.linkOwner === 'target' ? owner : target}`,
       },
       dependsOn: new Set([...ownerDepends, ...(info.dependsOn ? [info.dependsOn] : [])]),
-      reason: `add ${rel.name} link to ${target}`,
+      reason: info.comesBack
+        ? `${rel.name} link to ${target} comes back with the restored object; added only if Graph does not bring it back`
+        : `add ${rel.name} link to ${target}`,
+      ...(info.comesBack
+        ? {
+            comesBack: {
+              linkListPath: `${linkListPath(module, rel, owner)}?$select=id`,
+              linkedId: target,
+            },
+          }
+        : {}),
     });
   }
   if (request.relationshipMode !== 'rollback') return;
