@@ -17,7 +17,8 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export type GraphVersion = 'v1.0' | 'beta';
+import type { GraphVersion } from '../graph/graphApi';
+export type { GraphVersion };
 
 /**
  * Where an object holds ids of other objects, as a dotted path; `[]` walks an array.

@@ -1,4 +1,5 @@
 import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
+import { statusOf } from '../state/entityCodec';
 import type { BinaryContentRef, SnapshotRecord } from '../modules/types';
 import {
   chunkName,
@@ -28,11 +29,6 @@ export const DEFAULT_SNAPSHOT_CONTAINER = 'snapshots';
 /** Mutable data (job work, restore plans and id maps, uploads) never shares the WORM container. */
 export const WORK_CONTAINER_SUFFIX = '-work';
 const DELETE_PARALLELISM = 16;
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
 
 /**
  * Snapshot chunks and manifests in one Blob container, job work data in a second one beside it.

@@ -1,12 +1,8 @@
 import type { BlobHTTPHeaders, ContainerClient } from '@azure/storage-blob';
+import { statusOf } from '../state/entityCodec';
 import { sha256Hex } from './chunkCodec';
 
 export type WriteOnceOutcome = 'created' | 'alreadyThere' | 'taken';
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
 
 /**
  * Writes a blob only if none exists (`If-None-Match: *`), so a committed snapshot blob is never
