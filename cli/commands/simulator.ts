@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { startSimulator } from '../../test/simulator';
-import { generateTenant, type PresetName } from '../../test/simulator/generator';
+import { generateTenant, TENANT_PRESETS, type TenantPreset } from '../../test/simulator/generator';
 import { emit } from '../output';
 import { globalOptions, run } from '../run';
 
@@ -9,14 +9,14 @@ export function registerSimulatorCommand(program: Command): void {
     .command('simulator')
     .description('Run the Microsoft Graph tenant simulator on loopback (for evaluation and tests)')
     .option('--port <port>', 'port (0 = any free port)', '0')
-    .option('--preset <name>', 'demo, S, M or L', 'demo')
+    .option('--preset <name>', "demo, S, M, L or docs (Microsoft's example payloads)", 'demo')
     .option('--seed <n>', 'generator seed', '1')
     .option('--throttling', "enforce Graph's throttling budget")
     .action(
       run(async (_opts, command: Command) => {
         const options = globalOptions(command);
-        const preset = String(options.preset) as PresetName;
-        if (!['demo', 'S', 'M', 'L'].includes(preset)) throw new Error(`unknown preset ${preset}`);
+        const preset = String(options.preset) as TenantPreset;
+        if (!TENANT_PRESETS.includes(preset)) throw new Error(`unknown preset ${preset}`);
         const simulator = await startSimulator({
           state: generateTenant({ preset, seed: Number(options.seed) }),
           port: Number(options.port),

@@ -228,12 +228,30 @@ async function readSlicePages(
   let deltaLink: string | undefined;
   for (let pages = 0; url && pages < SLICE_LIMITS.maxPages; pages++) {
     if (pages > 0 && now() - started > SLICE_LIMITS.maxMilliseconds) break;
-    const body: Record<string, unknown> = await deps.graph.get(url, module.graphVersion, headers);
+    const body = await readPage(deps, module, url, headers, pages === 0);
+    if (!body) return { items: [] };
     items.push(...((body.value as Record<string, unknown>[] | undefined) ?? []));
     url = body['@odata.nextLink'] as string | undefined;
     if (!url) deltaLink = body['@odata.deltaLink'] as string | undefined;
   }
   return { items, next: url, deltaLink };
+}
+
+/** A page of the list; undefined when the first page is a 404 that means "never configured". */
+async function readPage(
+  deps: ModuleBackupDeps,
+  module: ModuleDefinition,
+  url: string,
+  headers: Record<string, string> | undefined,
+  first: boolean,
+): Promise<Record<string, unknown> | undefined> {
+  try {
+    return await deps.graph.get<Record<string, unknown>>(url, module.graphVersion, headers);
+  } catch (e) {
+    if (first && module.emptyWhenNotFound && e instanceof GraphRequestError && e.isNotFound)
+      return undefined;
+    throw e;
+  }
 }
 
 async function readPages(

@@ -50,6 +50,7 @@ export const organizationalBrandingModule: ModuleDefinition = {
   // The locale (en-US, fr-FR; 0 for the default) is the id.
   callerChosenId: true,
   dependsOn: [],
+  emptyWhenNotFound: { reason: 'the tenant has no company branding' },
   permissions: {
     read: ['OrganizationalBranding.Read.All'],
     write: ['OrganizationalBranding.ReadWrite.All'],

@@ -272,6 +272,19 @@ export interface ModuleDefinition {
    */
   delegatedOnly?: { reason: string };
   /**
+   * Graph answers 404 on the list path while the tenant has never configured this (company
+   * branding: "If no default organizational branding object exists, this method returns a 404
+   * Not Found error", organizationalbranding-get): a backup records the module as empty.
+   */
+  emptyWhenNotFound?: { reason: string };
+  /**
+   * What Graph means by a property the backup holds as null, where Graph itself fills the
+   * property in on create (users' `userType`: older accounts and Microsoft's examples carry
+   * none, a user created without it is a `Member`). The plan compares and writes that value, so
+   * a re-created object is not a residual difference.
+   */
+  nullMeans?: Record<string, unknown>;
+  /**
    * Objects of this module that Microsoft owns (first-party service principals, built-in roles):
    * a reference to one that the restore cannot resolve is kept verbatim, never a loss.
    */

@@ -127,6 +127,7 @@ export const usersModule: ModuleDefinition = {
     'serviceProvisioningErrors',
   ],
   writeOnlyProperties: ['passwordProfile'],
+  nullMeans: { userType: 'Member' },
   references: [],
   restore: {
     kind: 'createOrUpdate',

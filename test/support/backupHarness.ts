@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator';
-import { generateTenant, type PresetName } from '../simulator/generator';
+import { generateTenant, type TenantPreset } from '../simulator/generator';
 import { resetGraphClients } from '../../shared/config/graphConfig';
 import { registerTenant } from '../../shared/tenants/registerTenant';
 import { backupInstanceId, startBackup } from '../../shared/backup/startBackup';
@@ -39,7 +39,11 @@ export interface BackupHarness {
 }
 
 export async function startBackupHarness(
-  options: { preset?: PresetName; seed?: number; simulator?: Omit<SimulatorOptions, 'state'> } = {},
+  options: {
+    preset?: TenantPreset;
+    seed?: number;
+    simulator?: Omit<SimulatorOptions, 'state'>;
+  } = {},
 ): Promise<BackupHarness> {
   const tenantId = randomUUID();
   const simulator = await startSimulator({

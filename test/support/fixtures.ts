@@ -9,7 +9,12 @@ import { gunzipSync } from 'node:zlib';
  * throws, naming the file, so a conformance test fails instead of skipping.
  */
 
-export const FIXTURES_DIR = path.resolve(__dirname, '..', 'fixtures');
+/** test/fixtures from the sources, and from the build too (dist/test/support → ../../../test/fixtures). */
+export const FIXTURES_DIR =
+  [
+    path.resolve(__dirname, '..', 'fixtures'),
+    path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures'),
+  ].find((dir) => fs.existsSync(dir)) ?? path.resolve(__dirname, '..', 'fixtures');
 
 /** The file a fixture is stored in: `<relPath>.gz` when compressed, else `<relPath>`. */
 export function fixturePath(relPath: string): string {

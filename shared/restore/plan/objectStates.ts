@@ -1,5 +1,6 @@
 import type { GraphApi } from '../../graph/graphApi';
 import type { ModuleDefinition, SnapshotRecord } from '../../modules/types';
+import { withNullMeaning } from './writableProperties';
 import { findByNaturalKey, readDeletedObjects, readLiveObjects, readSingleton } from './liveReader';
 import { idMapKey } from './placeholders';
 
@@ -45,7 +46,7 @@ export async function classifyModule(
       record,
       status: 'singleton' as const,
       liveId: record.id,
-      live,
+      live: withNullMeaning(module, live),
     }));
   }
   const states = new Map<string, ObjectState>();
@@ -62,7 +63,13 @@ export async function classifyModule(
     }
     const object = live.get(record.id);
     if (object)
-      states.set(record.id, { module, record, status: 'present', liveId: record.id, live: object });
+      states.set(record.id, {
+        module,
+        record,
+        status: 'present',
+        liveId: record.id,
+        live: withNullMeaning(module, object),
+      });
     else pending.push(record);
   }
 
@@ -78,7 +85,13 @@ export async function classifyModule(
       const newId = knownIds[idMapKey(module.id, record.id)];
       const object = byNewId.get(newId);
       if (object)
-        states.set(record.id, { module, record, status: 'matched', liveId: newId, live: object });
+        states.set(record.id, {
+          module,
+          record,
+          status: 'matched',
+          liveId: newId,
+          live: withNullMeaning(module, object),
+        });
     }
   }
 
@@ -91,7 +104,13 @@ export async function classifyModule(
   for (const record of missing) {
     const object = deleted.get(record.id);
     if (object)
-      states.set(record.id, { module, record, status: 'deleted', liveId: record.id, live: object });
+      states.set(record.id, {
+        module,
+        record,
+        status: 'deleted',
+        liveId: record.id,
+        live: withNullMeaning(module, object),
+      });
   }
 
   missing = missing.filter((r) => !states.has(r.id));
@@ -108,7 +127,13 @@ export async function classifyModule(
     const key = keyOf(record);
     const object = key ? byKey.get(key) : undefined;
     if (object && typeof object.id === 'string') {
-      states.set(record.id, { module, record, status: 'matched', liveId: object.id, live: object });
+      states.set(record.id, {
+        module,
+        record,
+        status: 'matched',
+        liveId: object.id,
+        live: withNullMeaning(module, object),
+      });
     } else {
       states.set(record.id, { module, record, status: 'absent' });
     }

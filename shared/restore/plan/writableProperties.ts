@@ -12,7 +12,7 @@ export const NEVER_WRITTEN = ['keyCredentials'];
 
 /** The backup object without read-only, write-only, server-set and annotation properties. */
 export function writableProperties(
-  module: Pick<ModuleDefinition, 'readOnlyProperties' | 'writeOnlyProperties'> & {
+  module: Pick<ModuleDefinition, 'readOnlyProperties' | 'writeOnlyProperties' | 'nullMeans'> & {
     relationships?: ModuleDefinition['relationships'];
     children?: ModuleDefinition['children'];
   },
@@ -31,7 +31,20 @@ export function writableProperties(
     if (excluded.has(key) || key.includes('@')) continue;
     out[key] = value;
   }
-  return out;
+  return withNullMeaning(module, out);
+}
+
+/** The object with the values Graph means by its nulls (ModuleDefinition.nullMeans) filled in. */
+export function withNullMeaning<T extends Json>(
+  module: Pick<ModuleDefinition, 'nullMeans'>,
+  object: T,
+): T {
+  if (!module.nullMeans) return object;
+  const out: Json = { ...object };
+  for (const [key, value] of Object.entries(module.nullMeans)) {
+    if (key in out && (out[key] === null || out[key] === undefined)) out[key] = value;
+  }
+  return out as T;
 }
 
 /** Writable properties whose backup value differs from the live one (before → after). */

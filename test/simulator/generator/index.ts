@@ -10,6 +10,7 @@ import { BUILT_IN_ROLE_TEMPLATES } from './builtInRoleTemplates';
 import { addCatalogue } from './catalogue';
 import { createContext } from './context';
 import { generateDemoTenant } from './demoTenant';
+import { generateDocsTenant } from './docsTenant';
 import { type PresetName, PRESETS } from './presets';
 import { generateSyntheticTenant } from './synthetic';
 
@@ -29,8 +30,15 @@ export {
 
 export const DEFAULT_SEED = 1;
 
+/** Every tenant the generator makes: the sized presets and `docs`, Microsoft's example payloads. */
+export type TenantPreset = PresetName | 'docs';
+export const TENANT_PRESETS: readonly TenantPreset[] = [
+  ...(Object.keys(PRESETS) as PresetName[]),
+  'docs',
+];
+
 export interface GenerateTenantOptions {
-  preset: PresetName;
+  preset: TenantPreset;
   /** Defaults to DEFAULT_SEED. */
   seed?: number;
   /** Defaults to a GUID derived from the seed. */
@@ -38,22 +46,24 @@ export interface GenerateTenantOptions {
 }
 
 export function generateTenant(options: GenerateTenantOptions): TenantState {
-  const spec = PRESETS[options.preset];
-  if (!spec)
+  if (!TENANT_PRESETS.includes(options.preset))
     throw new Error(
-      `Unknown tenant preset '${String(options.preset)}'. Expected one of: ${Object.keys(PRESETS).join(', ')}.`,
+      `Unknown tenant preset '${String(options.preset)}'. Expected one of: ${TENANT_PRESETS.join(', ')}.`,
     );
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed))
     throw new Error(`Tenant seed must be an integer, got ${String(seed)}.`);
   const ctx = createContext(seed, options.tenantId, 'Contoso', 'contoso.com');
   const tenant =
-    options.preset === 'demo'
-      ? generateDemoTenant(ctx, seed)
-      : generateSyntheticTenant(ctx, spec, seed);
+    options.preset === 'docs'
+      ? generateDocsTenant(ctx)
+      : options.preset === 'demo'
+        ? generateDemoTenant(ctx, seed)
+        : generateSyntheticTenant(ctx, PRESETS[options.preset], seed);
   addEntraBackupApp(tenant, ctx);
   // Graph lists every built-in role in every tenant, not only those a story uses.
   addRemainingBuiltInRoles(tenant.collections, BUILT_IN_ROLE_TEMPLATES);
-  addCatalogue(tenant, seed, options.preset);
+  // The docs preset is Microsoft's examples and nothing else of our own making.
+  if (options.preset !== 'docs') addCatalogue(tenant, seed, options.preset);
   return tenant;
 }

@@ -6,6 +6,8 @@ export interface SimulatorCounters {
   batchInnerRequests: number;
   resourceUnits: number;
   writes: number;
+  /** Writes that reached a handler, by `METHOD status` (e.g. `POST 400`): a rejected write shows here. */
+  writeResults: Record<string, number>;
   throttled: number;
   bytesOut: number;
   objectsReturned: number;
@@ -37,6 +39,7 @@ export class CounterSet {
       batchInnerRequests: 0,
       resourceUnits: 0,
       writes: 0,
+      writeResults: {},
       throttled: 0,
       bytesOut: 0,
       objectsReturned: 0,
@@ -55,6 +58,11 @@ export class CounterSet {
     if (write) this.c.writes++;
     this.c.objectsReturned += objects;
     this.c.latencyMs += latencyMs;
+  }
+
+  writeResult(method: string, status: number): void {
+    const key = `${method} ${status}`;
+    this.c.writeResults[key] = (this.c.writeResults[key] ?? 0) + 1;
   }
 
   throttledRequest(): void {

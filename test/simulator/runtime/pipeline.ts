@@ -206,6 +206,7 @@ export class Pipeline {
       ? this.options.latency.baseMs + this.options.latency.perObjectMs * objects
       : 0;
     this.counters.served(ru, route.write && response.status < 400, objects, latency);
+    if (route.write) this.counters.writeResult(req.method, response.status);
     return this.finish(
       response,
       requestId,
