@@ -32,7 +32,14 @@ import { emptyTenant } from './emptyTenant';
 import { SERVICE_PLANS, SKUS } from './licenses';
 import { OFFICES } from './names';
 import { Prng } from './prng';
-import { BUILT_IN_ROLES, GRAPH_APP_ROLES, GRAPH_SCOPES, MICROSOFT_GRAPH_APP_ID } from './wellKnown';
+import {
+  BUILT_IN_ROLES,
+  DANGLING_GROUP_ID,
+  FIRST_PARTY_APPS,
+  GRAPH_APP_ROLES,
+  GRAPH_SCOPES,
+  MICROSOFT_GRAPH_APP_ID,
+} from './wellKnown';
 
 const [REDMOND, , LONDON] = OFFICES;
 
@@ -700,5 +707,35 @@ export function generateDemoTenant(ctx: GenContext, seed: number): TenantState {
   });
   t.singletons.authorizationPolicy = buildAuthorizationPolicy();
   c.organization.push(buildOrganization(ctx, rng, SERVICE_PLANS));
+
+  // What real tenants hold and a clean story would not (a stream of its own, so the objects
+  // above stay the same): a mail-enabled security group Exchange Online manages, and a policy
+  // for Exchange Online (a first-party app id) still naming a group deleted long before any
+  // backup (Graph keeps such ids in policies: Microsoft365DSC #4975, DCToolbox #12).
+  const messy = Prng.forStream(seed, 'demoRealTenant');
+  const financeAlerts = buildGroup(ctx, messy, {
+    kind: 'mailEnabledSecurity',
+    displayName: 'Finance Alerts',
+    description: 'Mail-enabled security group for finance notifications (managed in Exchange).',
+    mailNickname: 'financealerts',
+  });
+  c.groups.push(financeAlerts);
+  rel.groupMembers[financeAlerts.id] = ids(alex, diego, people[10]);
+  c.conditionalAccessPolicies.push(
+    buildConditionalAccessPolicy(messy, {
+      displayName: 'Exchange Online: require compliant device',
+      state: 'enabled',
+      users: {
+        includeGroups: [financeAlerts.id, DANGLING_GROUP_ID],
+        excludeGroups: excludeBreakGlass,
+      },
+      applications: {
+        includeApplications: [
+          FIRST_PARTY_APPS.find((app) => app.displayName === 'Office 365 Exchange Online')!.appId,
+        ],
+      },
+      grant: { operator: 'OR', builtInControls: ['compliantDevice'] },
+    }),
+  );
   return t;
 }

@@ -1,6 +1,7 @@
 import { checkCatalogueIntegrity } from './catalogue/integrity';
 import type { GraphObject, TenantState } from '../tenantState';
 import {
+  DANGLING_GROUP_ID,
   AUTH_METHOD_TARGET_LITERALS,
   CA_APPLICATION_LITERALS,
   CA_LOCATION_LITERALS,
@@ -262,7 +263,7 @@ export function checkTenantIntegrity(t: TenantState): string[] {
     );
     check(
       [...cond.users.includeGroups, ...cond.users.excludeGroups],
-      (id) => groups.has(id),
+      (id) => groups.has(id) || id === DANGLING_GROUP_ID,
       'group',
     );
     check(

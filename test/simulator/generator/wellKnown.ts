@@ -611,3 +611,10 @@ export const CA_APPLICATION_LITERALS = [
 export const CA_LOCATION_LITERALS = ['All', 'AllTrusted'] as const;
 /** Literal targets in the authentication methods policy. */
 export const AUTH_METHOD_TARGET_LITERALS = ['all_users'] as const;
+
+/**
+ * A group deleted long before any backup that the demo tenant's Exchange Online policy still
+ * names: Graph keeps such ids in conditional access policies (Microsoft365DSC #4975, DCToolbox
+ * #12). The integrity check expects this one id not to resolve.
+ */
+export const DANGLING_GROUP_ID = '6f1a5b2c-9d3e-4c71-8a0b-2e5d7c9f4a13';
