@@ -167,11 +167,12 @@ export async function applyAction(
         const body = resolvePlaceholders(action.body, idMap);
         const expected = action.comesBack;
         if (expected?.linkListPath && expected.linkedId) {
-          const listed = await graph.getAll<Json>(
+          const linked = await linkedIds(
+            graph,
             resolvePlaceholders(expected.linkListPath, idMap),
             version,
           );
-          if (listed.some((linked) => linked.id === expected.linkedId)) return result('skipped');
+          if (linked.includes(expected.linkedId)) return result('skipped');
         }
         try {
           await graph.request({ method: action.method ?? 'POST', url: path, version, body });
@@ -289,6 +290,29 @@ async function applyPutBinary(
 function idOf(body: unknown): string | undefined {
   const id = (body as Json | undefined)?.id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * The ids a relationship holds live: a list (members), or one object for a single-valued one
+ * (manager), which Graph answers 404 while it is unset.
+ */
+async function linkedIds(
+  graph: GraphApi,
+  path: string,
+  version: 'v1.0' | 'beta',
+): Promise<string[]> {
+  let body: Json;
+  try {
+    body = await graph.get<Json>(path, version);
+  } catch (error) {
+    if (error instanceof GraphRequestError && error.isNotFound) return [];
+    throw error;
+  }
+  if (!Array.isArray(body.value)) return [idOf(body)].filter((id): id is string => !!id);
+  const pages = [...(body.value as Json[])];
+  const next = body['@odata.nextLink'];
+  if (typeof next === 'string') pages.push(...(await graph.getAll<Json>(next, version)));
+  return pages.map(idOf).filter((id): id is string => !!id);
 }
 
 async function exists(graph: GraphApi, path: string, version: 'v1.0' | 'beta'): Promise<boolean> {
