@@ -59,17 +59,7 @@ export async function restoreWithCli(
   const again = await runCli('--json', 'restore', 'plan', ...source);
   const counts = JSON.parse(again.stdout).counts as Record<string, number>;
   const secondPlan: Record<string, number> = {};
-  for (const kind of [
-    'restoreDeleted',
-    'create',
-    'update',
-    'addLink',
-    'removeLink',
-    'createChild',
-    'deleteChild',
-    'putBinary',
-  ])
-    secondPlan[kind] = counts[kind];
+  for (const kind of Object.keys(NOTHING_TO_DO)) secondPlan[kind] = counts[kind];
   return {
     planText: plan.stdout,
     planWrites,
@@ -81,6 +71,7 @@ export async function restoreWithCli(
   };
 }
 
+/** The plan counts that are writes, each at 0: a plan with nothing left to do. */
 export const NOTHING_TO_DO = {
   restoreDeleted: 0,
   create: 0,

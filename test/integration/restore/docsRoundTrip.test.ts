@@ -122,8 +122,6 @@ describe('restore round trip on Microsoft documentation examples (docs preset), 
       code: 0,
       status: 'succeeded',
     });
-    const plan = { stdout: run.planText };
-
     // The policy names the re-created user, group and location, never the deleted ones, and
     // keeps what the backup itself could not resolve.
     const store = simulator.store;
@@ -159,12 +157,12 @@ describe('restore round trip on Microsoft documentation examples (docs preset), 
         .applications.includeApplications,
     ).toEqual([EXCHANGE_ONLINE]);
     // Written verbatim, and said so once each.
-    expect(plan.stdout).toMatch(
+    expect(run.planText).toMatch(
       new RegExp(
         `\\[danglingAtBackup\\] conditionalAccessPolicies \\S+: .*keeps ${DANGLING_GROUP} verbatim`,
       ),
     );
-    expect(plan.stdout).toMatch(
+    expect(run.planText).toMatch(
       new RegExp(
         `\\[microsoftOwned\\] conditionalAccessPolicies \\S+: .*keeps ${EXCHANGE_ONLINE} verbatim`,
       ),

@@ -39,22 +39,23 @@ const SINGLETONS = ['authorizationPolicy', 'authenticationMethodsPolicy'] as con
  * which hold what real tenants hold and our generator does not — conditional access policies
  * naming users, groups and locations that no longer exist, Exchange Online's first-party app id,
  * mail-enabled security groups and distribution lists, role definitions of several shapes.
- * Only what the product itself needs is added: Microsoft Graph's service principal (whose app
- * roles entra-backup is granted) and, by the caller, entra-backup's own app and the built-in roles.
+ * Each read parses the fixture afresh, so the tenant owns its objects. Only what the product
+ * itself needs is added: Microsoft Graph's service principal (whose app roles entra-backup is
+ * granted) and, by the caller, entra-backup's own app and the built-in roles.
  */
 export function generateDocsTenant(ctx: GenContext): TenantState {
   const tenant = emptyTenant(ctx.tenantId);
   for (const resource of COLLECTIONS) {
-    tenant.collections[resource] = structuredClone(readGraphExample<GraphObject[]>(resource));
+    tenant.collections[resource] = readGraphExample<GraphObject[]>(resource);
   }
   for (const name of RELATIONSHIPS) {
-    tenant.relationships[name] = structuredClone(readGraphExample<Record<string, string[]>>(name));
+    tenant.relationships[name] = readGraphExample<Record<string, string[]>>(name);
   }
   for (const name of SINGLETONS) {
-    tenant.singletons[name] = structuredClone(readGraphExample<GraphObject>(name));
+    tenant.singletons[name] = readGraphExample<GraphObject>(name);
   }
   // The example organization is Contoso's; in the simulator the organization is the tenant.
-  const [organization] = structuredClone(readGraphExample<GraphObject[]>('organization'));
+  const [organization] = readGraphExample<GraphObject[]>('organization');
   tenant.collections.organization = [{ ...organization, id: ctx.tenantId }];
 
   // Only Microsoft Graph's service principal, which entra-backup's grants need: the examples'
