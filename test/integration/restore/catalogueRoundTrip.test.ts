@@ -8,6 +8,7 @@ import { substitute } from '../../../shared/restore/plan/liveReader';
 import { writableProperties } from '../../../shared/restore/plan/writableProperties';
 import { GraphRequestError } from '../../../shared/graph/graphErrors';
 import type { RestoreRequest } from '../../../shared/restore/restoreTypes';
+import { isManagedElsewhere } from '../../../shared/restore/plan/managedElsewhere';
 
 /**
  * Issue 6 "done means": every restorable module survives a round trip on its own. One backup of
@@ -236,7 +237,11 @@ async function damageModule(
     return damage;
   }
   if (restore.kind !== 'createOrUpdate') throw new Error(`${module.id} is not restorable`);
-  const candidates = records.filter((r) => !isBuiltIn(module, r.object));
+  // Objects another service manages (Exchange's mail-enabled security groups) are outside the
+  // restore by design (docs/restore-semantics.md): damaging them would test nothing the plan promises.
+  const candidates = records.filter(
+    (r) => !isBuiltIn(module, r.object) && !isManagedElsewhere(module, r.object),
+  );
   if (candidates.length === 0) throw new Error(`preset has no writable objects for ${module.id}`);
   // Activated directory roles can be neither deleted nor changed: only their links are damaged.
   const deletable = !restore.updateOnly && !(restore.createOnly && !restore.createDefaults);
