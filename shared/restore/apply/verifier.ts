@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { planRestore, type RestoreDeps } from '../plan/planner';
 import { loadIdMap, loadPlan, loadTenantIdMap } from '../job/planStore';
+import { touchedRequest } from '../plan/touchedSelection';
 import type { PlanAction, PlanWarning } from '../restoreTypes';
 
 /**
- * The final re-read: plans the same request again against the live tenant, knowing which objects
- * the apply re-created, and reports what still differs. An empty `residual` means the tenant
- * equals the backup for everything the restore can write (blocked actions stay residual).
+ * The final re-read: plans the objects the plan wrote again against the live tenant, knowing which
+ * objects the apply re-created, and reports what still differs. An empty `residual` means the
+ * tenant equals the backup for everything the plan wrote (blocked actions stay residual); objects
+ * the plan left alone are not read again.
  */
 export async function verifyRestore(
   deps: RestoreDeps,
@@ -22,7 +24,7 @@ export async function verifyRestore(
   };
   const replan = await planRestore(
     deps,
-    plan.request,
+    touchedRequest(plan),
     `${planId}-verify-${randomUUID()}`,
     new Date(),
     { knownIds },

@@ -2,10 +2,17 @@ import { z } from 'zod';
 import type { Services } from '../../config/services';
 import type { GraphApi } from '../../graph/graphApi';
 import { planRestore } from '../plan/planner';
+import { actionsFingerprint, touchedRequest } from '../plan/touchedSelection';
 import { applyWaveSlice } from '../apply/applier';
 import { verifyRestore } from '../apply/verifier';
 import { loadPlan, loadTenantIdMap, mergeIntoTenantIdMap, savePlan } from './planStore';
-import { restoreRequestSchema, type PlanCounts, type RestoreRequest } from '../restoreTypes';
+import {
+  restoreRequestSchema,
+  type PlanAction,
+  type PlanCounts,
+  type RestorePlan,
+  type RestoreRequest,
+} from '../restoreTypes';
 
 /** Restore ids are `{tenantId}.{jobId}`; the job row is keyed by the job id. */
 function jobIdOf(restoreId: string): string {
@@ -125,20 +132,28 @@ export async function planRestoreJob(
   };
 }
 
-/** Re-plans and returns the new hash: a different hash means the tenant drifted since planning. */
+/**
+ * Re-plans the objects the stored plan writes and returns the plan's hash when their actions are
+ * unchanged, the re-plan's hash when not: a different hash means the tenant drifted since planning
+ * where the confirmed plan would write.
+ */
 export async function replanHash(
   deps: RestoreDeps,
   input: RestoreJobInput,
   now: Date,
 ): Promise<string> {
+  const stored = await loadPlan(deps.services.store, input.tenantId, input.restoreId);
   const plan = await planRestore(
     { graph: deps.graph, store: deps.services.store },
-    input.request,
+    touchedRequest(stored),
     `${input.restoreId}-drift`,
     now,
     { knownIds: await loadTenantIdMap(deps.services.store, input.tenantId) },
   );
-  return plan.hash;
+  const actions = (p: RestorePlan): PlanAction[] => p.waves.flatMap((w) => w.actions);
+  return actionsFingerprint(actions(plan)) === actionsFingerprint(actions(stored))
+    ? stored.hash
+    : plan.hash;
 }
 
 export async function applyRestoreSlice(

@@ -1,6 +1,7 @@
 import type { GraphApi } from '../../graph/graphApi';
 import { sendBatched, type BatchRequest } from '../../graph/batch';
 import { graphErrorFrom } from '../../graph/graphErrors';
+import type { LiveCollection } from './liveCollection';
 import type {
   ChildCollectionDefinition,
   ModuleDefinition,
@@ -207,12 +208,25 @@ export async function existingIds(
   graph: GraphApi,
   modules: ModuleDefinition[],
   ids: string[],
+  /** Modules already read whole: an id is live there when the collection holds it. */
+  collections: ReadonlyMap<string, LiveCollection> = new Map(),
 ): Promise<Set<string>> {
   const found = new Set<string>();
   let pending = [...new Set(ids)];
   for (const module of modules) {
     if (pending.length === 0) break;
     if (module.kind !== 'collection') continue;
+    const collection = collections.get(module.id);
+    if (collection) {
+      const keys = (module.alternateKeys ?? []).filter((k) => k.addressable);
+      const live = new Set(collection.objects.keys());
+      for (const object of collection.objects.values())
+        for (const key of keys)
+          if (typeof object[key.property] === 'string') live.add(object[key.property] as string);
+      for (const id of pending) if (live.has(id)) found.add(id);
+      pending = pending.filter((id) => !found.has(id));
+      continue;
+    }
     const urls = new Map(
       pending.map((id) => [id, withQuery(substitute(module.itemPath, { id }), '$select=id')]),
     );

@@ -2,6 +2,7 @@ import type { GraphApi } from '../../graph/graphApi';
 import type { ModuleDefinition, SnapshotRecord } from '../../modules/types';
 import { withNullMeaning } from './writableProperties';
 import { findByNaturalKey, readDeletedObjects, readLiveObjects, readSingleton } from './liveReader';
+import type { LiveCollection } from './liveCollection';
 import { idMapKey } from './placeholders';
 
 type Json = Record<string, unknown>;
@@ -38,6 +39,8 @@ export async function classifyModule(
   module: ModuleDefinition,
   records: SnapshotRecord[],
   knownIds: Record<string, string>,
+  /** The module read whole, when that was cheaper than reading these objects one by one. */
+  collection?: LiveCollection,
 ): Promise<ObjectState[]> {
   if (module.kind === 'singleton' || module.restore.kind === 'singleton') {
     const live = await readSingleton(graph, module);
@@ -51,11 +54,9 @@ export async function classifyModule(
   }
   const states = new Map<string, ObjectState>();
   const pending: SnapshotRecord[] = [];
-  const live = await readLiveObjects(
-    graph,
-    module,
-    records.map((r) => r.id),
-  );
+  const readObjects = async (ids: string[]): Promise<Map<string, Json>> =>
+    collection ? pick(collection.objects, ids) : readLiveObjects(graph, module, ids);
+  const live = await readObjects(records.map((r) => r.id));
   for (const record of records) {
     if (isBuiltIn(module, record.object)) {
       states.set(record.id, { module, record, status: 'builtIn', liveId: record.id });
@@ -76,11 +77,7 @@ export async function classifyModule(
   // Re-created by an earlier apply of this plan (the verifier passes the id map).
   const known = pending.filter((r) => knownIds[idMapKey(module.id, r.id)]);
   if (known.length > 0) {
-    const byNewId = await readLiveObjects(
-      graph,
-      module,
-      known.map((r) => knownIds[idMapKey(module.id, r.id)]),
-    );
+    const byNewId = await readObjects(known.map((r) => knownIds[idMapKey(module.id, r.id)]));
     for (const record of known) {
       const newId = knownIds[idMapKey(module.id, record.id)];
       const object = byNewId.get(newId);
@@ -118,11 +115,11 @@ export async function classifyModule(
     const value = module.naturalKey ? r.object[module.naturalKey] : undefined;
     return typeof value === 'string' && value ? value : undefined;
   };
-  const byKey = await findByNaturalKey(
-    graph,
-    module,
-    missing.map(keyOf).filter((v): v is string => v !== undefined),
-  );
+  const keys = missing.map(keyOf).filter((v): v is string => v !== undefined);
+  const byKey =
+    collection && carriesNaturalKey(module)
+      ? byNaturalKey(module, collection, keys)
+      : await findByNaturalKey(graph, module, keys);
   for (const record of missing) {
     const key = keyOf(record);
     const object = key ? byKey.get(key) : undefined;
@@ -139,4 +136,34 @@ export async function classifyModule(
     }
   }
   return records.map((r) => states.get(r.id)!);
+}
+
+function pick(objects: Map<string, Json>, ids: string[]): Map<string, Json> {
+  const found = new Map<string, Json>();
+  for (const id of ids) {
+    const object = objects.get(id);
+    if (object) found.set(id, object);
+  }
+  return found;
+}
+
+/** Whether list reads return the natural key (it is selected, or nothing is). */
+function carriesNaturalKey(module: ModuleDefinition): boolean {
+  return !!module.naturalKey && (!module.select || module.select.includes(module.naturalKey));
+}
+
+/** The first live object per natural-key value, as `$filter=key eq 'value'` would answer. */
+function byNaturalKey(
+  module: ModuleDefinition,
+  collection: LiveCollection,
+  values: string[],
+): Map<string, Json> {
+  const wanted = new Set(values);
+  const found = new Map<string, Json>();
+  for (const object of collection.objects.values()) {
+    const value = object[module.naturalKey!];
+    if (typeof value === 'string' && wanted.has(value) && !found.has(value))
+      found.set(value, object);
+  }
+  return found;
 }

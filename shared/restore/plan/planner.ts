@@ -1,9 +1,16 @@
 import type { GraphApi } from '../../graph/graphApi';
-import type { ModuleDefinition } from '../../modules/types';
+import type { ModuleDefinition, RelationshipDefinition } from '../../modules/types';
 import type { SnapshotStore } from '../../snapshots/snapshotStore';
 import { binarySources, planBinaryActions } from './binaryActions';
 import { planChildActions } from './childActions';
 import { planLinkActions } from './linkActions';
+import {
+  collectionReadPays,
+  readLiveCollection,
+  softDeletedTargets,
+  withoutLinksTo,
+  type LiveCollection,
+} from './liveCollection';
 import { existingIds, readChildren, readLinks } from './liveReader';
 import { BackupIndex } from './backupIndex';
 import { isManagedElsewhere } from './managedElsewhere';
@@ -28,6 +35,11 @@ export interface RestoreDeps {
 export interface PlanOptions {
   /** `${moduleId}:${backupId}` → id of an object an earlier apply re-created (verification). */
   knownIds?: Record<string, string>;
+  /**
+   * `auto` (default) reads a module whole when that costs fewer Graph requests than one read per
+   * object; `perObject` always reads object by object (the equivalence test compares both).
+   */
+  liveReads?: 'auto' | 'perObject';
 }
 
 /**
@@ -43,9 +55,11 @@ export async function planRestore(
 ): Promise<RestorePlan> {
   const catalog = forTenantCatalog(deps.catalog ?? defaultCatalog(), request.tenantId);
   const backup = new BackupIndex();
-  const restoreSet = await loadRestoreSet(deps.store, catalog, request, (moduleId, record) =>
-    backup.add(moduleId, catalog.getModule(moduleId), record),
-  );
+  const backupSizes = new Map<string, number>();
+  const restoreSet = await loadRestoreSet(deps.store, catalog, request, (moduleId, record) => {
+    backup.add(moduleId, catalog.getModule(moduleId), record);
+    backupSizes.set(moduleId, (backupSizes.get(moduleId) ?? 0) + 1);
+  });
   const draft = new PlanDraft();
 
   const modules: ModuleDefinition[] = [];
@@ -73,19 +87,35 @@ export async function planRestore(
   const byId = new Map(modules.map((m) => [m.id, m]));
 
   const states: ObjectState[] = [];
+  const collections = new Map<string, LiveCollection>();
   for (const moduleId of moduleWaves.flat()) {
     const module = byId.get(moduleId)!;
+    const records = restoreSet.get(moduleId) ?? [];
+    if (
+      options.liveReads !== 'perObject' &&
+      collectionReadPays(module, records.length, backupSizes.get(moduleId) ?? records.length)
+    )
+      collections.set(moduleId, await readLiveCollection(deps.graph, module));
     states.push(
       ...(await classifyModule(
         deps.graph,
         module,
-        restoreSet.get(moduleId) ?? [],
+        records,
         options.knownIds ?? {},
+        collections.get(moduleId),
       )),
     );
   }
 
-  const external = await findLiveExternal(deps.graph, catalog, states, options.knownIds ?? {});
+  await dropLinksToSoftDeleted(deps.graph, catalog, byId, collections);
+
+  const external = await findLiveExternal(
+    deps.graph,
+    catalog,
+    states,
+    options.knownIds ?? {},
+    collections,
+  );
   const resolver = new ReferenceResolver(states, external.live, catalog, external.remapped, backup);
 
   const statesByModule = new Map<string, ObjectState[]>();
@@ -104,14 +134,15 @@ export async function planRestore(
       else if (state.status === 'present' && isManagedElsewhere(module, state.live ?? {}))
         managed.push(state);
     }
+    const collection = collections.get(moduleId);
     if (managed.length > 0)
-      await reportManaged(deps.graph, module, managed, resolver, request, draft);
+      await reportManaged(deps.graph, module, managed, resolver, request, draft, collection);
     const liveIds = writable
       .filter((s) => s.status === 'present' || s.status === 'matched')
       .map((s) => s.liveId!);
     if (request.relationshipMode !== 'skip') {
       for (const rel of module.relationships) {
-        const links = await readLinks(deps.graph, module, rel, liveIds);
+        const links = await linksOf(deps.graph, module, rel, liveIds, collection);
         for (const state of writable) {
           const live = state.status === 'present' || state.status === 'matched';
           planLinkActions(
@@ -172,6 +203,7 @@ async function findLiveExternal(
   catalog: RestoreCatalog,
   states: ObjectState[],
   knownIds: Record<string, string>,
+  collections: ReadonlyMap<string, LiveCollection>,
 ): Promise<{ live: Set<string>; remapped: Map<string, string> }> {
   const probe = new ReferenceResolver(states, new Set(), catalog);
   const byTargets = new Map<string, Set<string>>();
@@ -215,10 +247,15 @@ async function findLiveExternal(
       const newId = targets.map((t) => knownIds[idMapKey(t, value)]).find((id) => id);
       if (newId) newIds.set(value, newId);
     }
-    const liveNew = await existingIds(graph, targetModules, [...new Set(newIds.values())]);
+    const liveNew = await existingIds(
+      graph,
+      targetModules,
+      [...new Set(newIds.values())],
+      collections,
+    );
     for (const [value, newId] of newIds) if (liveNew.has(newId)) remapped.set(value, newId);
     const rest = [...values].filter((v) => !remapped.has(v));
-    for (const id of await existingIds(graph, targetModules, rest)) live.add(id);
+    for (const id of await existingIds(graph, targetModules, rest, collections)) live.add(id);
   }
   return { live, remapped };
 }
@@ -234,15 +271,17 @@ async function reportManaged(
   resolver: ReferenceResolver,
   request: RestoreRequest,
   draft: PlanDraft,
+  collection: LiveCollection | undefined,
 ): Promise<void> {
   const changes = new Map<ObjectState, string[]>(states.map((s) => [s, []]));
   if (request.relationshipMode !== 'skip') {
     for (const rel of module.relationships) {
-      const links = await readLinks(
+      const links = await linksOf(
         graph,
         module,
         rel,
         states.map((s) => s.liveId!),
+        collection,
       );
       for (const state of states) {
         const scratch = new PlanDraft();
@@ -257,4 +296,38 @@ async function reportManaged(
     }
   }
   for (const state of states) reportManagedElsewhere(state, resolver, draft, changes.get(state));
+}
+
+/** Linked ids per live object: from the module read whole when delta carried them, else read. */
+async function linksOf(
+  graph: GraphApi,
+  module: ModuleDefinition,
+  rel: RelationshipDefinition,
+  ids: string[],
+  collection: LiveCollection | undefined,
+): Promise<Map<string, string[]>> {
+  const carried = collection?.links.get(rel.name);
+  if (!carried) return readLinks(graph, module, rel, ids);
+  return new Map(ids.map((id) => [id, carried.get(id) ?? []]));
+}
+
+/** Links delta carried to soft-deleted objects are dropped (see softDeletedTargets). */
+async function dropLinksToSoftDeleted(
+  graph: GraphApi,
+  catalog: RestoreCatalog,
+  modules: ReadonlyMap<string, ModuleDefinition>,
+  collections: ReadonlyMap<string, LiveCollection>,
+): Promise<void> {
+  const targetIds = new Set<string>();
+  for (const [moduleId, collection] of collections) {
+    for (const rel of modules.get(moduleId)!.relationships)
+      if (collection.links.has(rel.name)) rel.targets.forEach((t) => targetIds.add(t));
+  }
+  if (targetIds.size === 0) return;
+  const targets = [...targetIds]
+    .sort()
+    .map((id) => catalog.getModule(id))
+    .filter((m): m is ModuleDefinition => m !== undefined);
+  const deleted = await softDeletedTargets(graph, targets);
+  for (const collection of collections.values()) withoutLinksTo(collection, deleted);
 }
