@@ -36,11 +36,14 @@ export function collectionReadPays(
   module: ModuleDefinition,
   wanted: number,
   moduleSize: number,
+  /** Whether the per-object reads would also read the delta relationships (not for ids only). */
+  withLinks = true,
 ): boolean {
   if (module.kind !== 'collection' || wanted === 0) return false;
   const pageSize = Math.min(module.pageSize ?? EXPECTED_PAGE, EXPECTED_PAGE);
   const collectionCost = LIST_PAGE_COST * Math.max(1, Math.ceil(moduleSize / pageSize));
-  const perObjectCost = wanted * ITEM_GET_COST * (1 + deltaRelationships(module).length);
+  const perObjectCost =
+    wanted * ITEM_GET_COST * (1 + (withLinks ? deltaRelationships(module).length : 0));
   return collectionCost < perObjectCost;
 }
 
@@ -121,4 +124,32 @@ export function withoutLinksTo(collection: LiveCollection, ids: ReadonlySet<stri
         id,
         linked.filter((t) => !ids.has(t)),
       );
+}
+
+/**
+ * A module's live ids (and addressable alternate keys) from list pages, for existence checks of
+ * many references at once: `$select` of just those, the largest pages the module allows.
+ */
+export async function readLiveIds(
+  graph: GraphApi,
+  module: ModuleDefinition,
+): Promise<LiveCollection> {
+  const keys = (module.alternateKeys ?? []).filter((k) => k.addressable).map((k) => k.property);
+  const query = module.listPath.includes('?')
+    ? ''
+    : `?$select=${['id', ...keys].join(',')}${module.pageSize ? `&$top=${module.pageSize}` : ''}`;
+  const collection: LiveCollection = { objects: new Map(), links: new Map() };
+  let items: Json[];
+  try {
+    items = await graph.getAll<Json>(`${module.listPath}${query}`, module.graphVersion);
+  } catch (error) {
+    if (module.emptyWhenNotFound && error instanceof GraphRequestError && error.isNotFound)
+      return collection;
+    throw error;
+  }
+  for (const item of items) {
+    const id = String(module.keyProperty ? item[module.keyProperty] : item.id);
+    collection.objects.set(id, item);
+  }
+  return collection;
 }

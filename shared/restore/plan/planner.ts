@@ -7,6 +7,7 @@ import { planLinkActions } from './linkActions';
 import {
   collectionReadPays,
   readLiveCollection,
+  readLiveIds,
   softDeletedTargets,
   withoutLinksTo,
   type LiveCollection,
@@ -115,6 +116,7 @@ export async function planRestore(
     states,
     options.knownIds ?? {},
     collections,
+    options.liveReads === 'perObject' ? undefined : backupSizes,
   );
   const resolver = new ReferenceResolver(states, external.live, catalog, external.remapped, backup);
 
@@ -204,6 +206,8 @@ async function findLiveExternal(
   states: ObjectState[],
   knownIds: Record<string, string>,
   collections: ReadonlyMap<string, LiveCollection>,
+  /** Backup objects per module; undefined: never read a module's ids as a list. */
+  backupSizes: ReadonlyMap<string, number> | undefined,
 ): Promise<{ live: Set<string>; remapped: Map<string, string> }> {
   const probe = new ReferenceResolver(states, new Set(), catalog);
   const byTargets = new Map<string, Set<string>>();
@@ -237,25 +241,28 @@ async function findLiveExternal(
   }
   const live = new Set<string>();
   const remapped = new Map<string, string>();
+  // Many references into one module (the members of the groups a restore touches) are checked
+  // against its live ids read as a list, not one GET each.
+  const known = new Map(collections);
   for (const [key, values] of byTargets) {
     const targets = key.split(',');
     const targetModules = targets
       .map((id) => catalog.getModule(id))
       .filter((m): m is ModuleDefinition => m !== undefined);
+    for (const module of backupSizes ? targetModules : []) {
+      const size = backupSizes!.get(module.id) ?? 0;
+      if (!known.has(module.id) && collectionReadPays(module, values.size, size, false))
+        known.set(module.id, await readLiveIds(graph, module));
+    }
     const newIds = new Map<string, string>();
     for (const value of values) {
       const newId = targets.map((t) => knownIds[idMapKey(t, value)]).find((id) => id);
       if (newId) newIds.set(value, newId);
     }
-    const liveNew = await existingIds(
-      graph,
-      targetModules,
-      [...new Set(newIds.values())],
-      collections,
-    );
+    const liveNew = await existingIds(graph, targetModules, [...new Set(newIds.values())], known);
     for (const [value, newId] of newIds) if (liveNew.has(newId)) remapped.set(value, newId);
     const rest = [...values].filter((v) => !remapped.has(v));
-    for (const id of await existingIds(graph, targetModules, rest, collections)) live.add(id);
+    for (const id of await existingIds(graph, targetModules, rest, known)) live.add(id);
   }
   return { live, remapped };
 }
