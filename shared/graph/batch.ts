@@ -91,7 +91,10 @@ async function sendOneBatch(
       if (!inner) throw new Error(`$batch answered without request ${request.id}`);
       const headers = lowerKeys(inner.headers ?? {});
       if (RETRYABLE.has(inner.status) && attempt < MAX_BATCH_ATTEMPTS) {
-        if (inner.status === 429) graph.usage.throttledResponses++;
+        if (inner.status === 429) {
+          graph.usage.throttledResponses++;
+          graph.budget.throttled(headers['x-ms-throttle-information']);
+        }
         graph.usage.retries++;
         retry.push(request);
         const retryAfter = Number(headers['retry-after']);

@@ -10,6 +10,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import type { TokenCredential } from '@azure/identity';
 import { Agent } from 'undici';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
+import { estimatedCost, GraphBudget, reportedCost } from './graphBudget';
 import { graphErrorFrom, GraphRequestError, redactPath } from './graphErrors';
 
 export const GRAPH_PUBLIC_BASE_URL = 'https://graph.microsoft.com';
@@ -24,6 +25,8 @@ export interface GraphApiOptions {
   maxConcurrency?: number;
   /** SDK retries for 429/503/504 honouring Retry-After (the SDK caps this at 10). */
   maxRetries?: number;
+  /** The tenant's Graph budget; a fresh one (largest tier) by default. */
+  budget?: GraphBudget;
 }
 
 export type GraphVersion = 'v1.0' | 'beta';
@@ -78,6 +81,8 @@ export class GraphApi {
   };
 
   private readonly credential: TokenCredential;
+  /** Shared by every request (and every `withOwnUsage` view) of this client. */
+  readonly budget: GraphBudget;
 
   constructor(options: GraphApiOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -89,11 +94,17 @@ export class GraphApi {
     const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
     const retryIndex = middleware.findIndex((m) => m instanceof RetryHandler);
     const usage = this.usage;
-    const retryOptions = new RetryHandlerOptions(1, options.maxRetries ?? 10, (_delay, attempt) => {
-      usage.retries++;
-      usage.throttledResponses++;
-      return attempt >= 0;
-    });
+    const budget = (this.budget = options.budget ?? new GraphBudget());
+    const retryOptions = new RetryHandlerOptions(
+      1,
+      options.maxRetries ?? 10,
+      (_delay, attempt, _request, _options, response) => {
+        usage.retries++;
+        usage.throttledResponses++;
+        budget.throttled(response?.headers.get('x-ms-throttle-information'));
+        return attempt >= 0;
+      },
+    );
     middleware[retryIndex] = new RetryHandler(retryOptions);
     chain(middleware);
     const fetchOptions = options.caCertPem
@@ -148,8 +159,11 @@ export class GraphApi {
       for (let attempt = 0; ; attempt++) {
         try {
           this.usage.requests++;
+          const cost = estimatedCost(method, url, init.body);
+          await this.budget.take(cost.resourceUnits, cost.writes);
           const response = await this.send(method, url, init.body, init.headers);
           const body = await readBody(response);
+          this.budget.settle(cost.resourceUnits, reportedCost(url, response.headers, body));
           if (response.status === 429) this.usage.throttledResponses++;
           if (!response.ok) throw graphErrorFrom(response.status, body, method, pathOf(url));
           return { status: response.status, headers: response.headers, body: body as T };
@@ -177,7 +191,9 @@ export class GraphApi {
     const absolute = this.absoluteUrl(url, version);
     return this.limiter.run(async () => {
       this.usage.requests++;
+      await this.budget.take(1, 0);
       const response = await this.send('GET', absolute, undefined, undefined);
+      this.budget.settle(1, reportedCost(absolute, response.headers, undefined));
       if (response.status === 404 || response.status === 204) return undefined;
       if (!response.ok) {
         throw graphErrorFrom(response.status, await readBody(response), 'GET', pathOf(absolute));
