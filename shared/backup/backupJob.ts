@@ -5,6 +5,7 @@ import type { SnapshotStore } from '../snapshots/snapshotStore';
 import type { JobRepository } from '../state/jobRepository';
 import type { ScopeRepository } from '../state/scopeRepository';
 import type { AuditRepository } from '../state/auditRepository';
+import type { TenantLeaseRepository } from '../state/tenantLease';
 import { initialModuleState } from './moduleBackupState';
 import type { BackupJobInput, BackupPlan, BackupSummary, ModuleResult } from './backupJobTypes';
 
@@ -13,6 +14,7 @@ export interface BackupJobDeps {
   jobs: JobRepository;
   scopes: ScopeRepository;
   audit: AuditRepository;
+  leases?: TenantLeaseRepository;
 }
 
 /** Which modules a job backs up: the explicit selection, else the tenant's scope, else all. */
@@ -154,6 +156,8 @@ export async function commitSnapshot(
       error: status === 'failed' ? firstError(results) : undefined,
     });
   }
+  // After the row says the job ended: a start that sees the lease free sees the job done too.
+  await deps.leases?.release(input.tenantId, 'backup', input.jobId);
   await deps.audit.record({
     tenantId: input.tenantId,
     actor: input.requestedBy,
