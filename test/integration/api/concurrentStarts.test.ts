@@ -114,6 +114,18 @@ describe('concurrent starts through the HTTP API', () => {
     expect(restoreDuringBackup.body.error.details.runningJobId).toBe(jobId);
     expect(await jobRows('restore')).toEqual([]);
 
+    // The last line: with the lease gone (as if it had expired), the singleton instance id still
+    // refuses a second backup, as a 409 naming the running job, and the loser leaves nothing.
+    expect(await harness.runtime.services.leases.release(tenant, 'backup', jobId)).toBe(true);
+    const pastLease = await call('POST', `tenants/${tenant}/backups`, operator, {});
+    expect(pastLease.status).toBe(409);
+    expect(pastLease.body.error.code).toBe('backupAlreadyRunning');
+    expect(pastLease.body.error.details.runningJobId).toBe(jobId);
+    expect(
+      (await jobRows('backup')).filter((r) => !before.has(r.jobId)).map((r) => r.jobId),
+    ).toEqual([jobId]);
+    expect(await harness.runtime.services.leases.get(tenant, 'backup')).toBeUndefined();
+
     harness.simulator.setFaults({});
     await waitUntil('the backup to finish', async () => {
       const job = await harness.runtime.services.jobs.get(tenant, jobId);
