@@ -2,7 +2,7 @@ import { getModule, resolveSelection } from '../modules';
 import { defaultScope, modulesOfScope } from './backupScope';
 import type { SnapshotManifest, ModuleManifest } from '../snapshots/manifest';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
-import type { JobRepository } from '../state/jobRepository';
+import { type JobRepository, TERMINAL_JOB_STATUSES } from '../state/jobRepository';
 import type { ScopeRepository } from '../state/scopeRepository';
 import type { AuditRepository } from '../state/auditRepository';
 import type { TenantLeaseRepository } from '../state/tenantLease';
@@ -167,6 +167,31 @@ export async function commitSnapshot(
     details: { jobId: input.jobId, objects: summary.objects },
   });
   return summary;
+}
+
+/**
+ * Ends a backup whose orchestration hit an error it cannot go on from (planning or commit threw):
+ * the row says failed with the reason, and the tenant is free for the next backup. A row that
+ * already ended (a replay after the commit) is left as it is.
+ */
+export async function failBackupJob(
+  deps: BackupJobDeps,
+  input: BackupJobInput,
+  reason: string,
+  finishedAt: string,
+): Promise<void> {
+  await deps.jobs.modify(input.tenantId, input.jobId, (job) =>
+    TERMINAL_JOB_STATUSES.has(job.status) ? {} : { status: 'failed', finishedAt, error: reason },
+  );
+  await deps.leases?.release(input.tenantId, 'backup', input.jobId);
+  await deps.audit.record({
+    tenantId: input.tenantId,
+    actor: input.requestedBy,
+    action: 'backup.completed',
+    target: input.jobId,
+    outcome: 'failed',
+    details: { jobId: input.jobId, reason },
+  });
 }
 
 function firstError(results: ModuleResult[]): string | undefined {

@@ -4,6 +4,7 @@ import { signTestToken, testAuthEnv } from '../../support/tokens';
 import { startLocalHttpServer, type LocalHttpServer } from '../../../local/httpServer';
 import { uploadBlobName } from '../../../shared/restore/source/uploads';
 import { restoreInstanceId } from '../../../shared/restore/job/startRestore';
+import { backupInstanceId } from '../../../shared/backup/startBackup';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -243,6 +244,35 @@ describe('concurrent starts through the HTTP API', () => {
     await harness.runtime.runner.waitForCompletion(restoreInstanceId(next.body.restoreId), {
       timeoutMs: 100_000,
     });
+  });
+
+  it('a backup whose step throws says failed in the jobs table and frees the tenant', async () => {
+    const tenant = harness.tenantId;
+    // A stored scope that does not parse: planning the backup (which reads it) throws.
+    const scopes = harness.runtime.services.scopes.table;
+    await scopes.upsertEntity(
+      { partitionKey: tenant, rowKey: 'scope', enableAll: 'not a boolean' },
+      'Replace',
+    );
+    try {
+      const started = await call('POST', `tenants/${tenant}/backups`, operator, {});
+      expect(started.status).toBe(202);
+      const jobId = started.body.jobId as string;
+      await harness.runtime.runner.waitForCompletion(backupInstanceId(tenant), {
+        timeoutMs: 100_000,
+      });
+      const row = await harness.runtime.services.jobs.get(tenant, jobId);
+      expect(row?.status).toBe('failed');
+      expect(row?.finishedAt).toBeDefined();
+      expect(row?.error).toMatch(/scope/);
+      expect(row?.error).not.toMatch(/\n\s+at /);
+      const view = await call('GET', `tenants/${tenant}/backups/${jobId}`, reader);
+      expect(view.status).toBe(200);
+      expect(view.body.status).toBe('failed');
+      expect(await harness.runtime.services.leases.get(tenant, 'backup')).toBeUndefined();
+    } finally {
+      await scopes.deleteEntity(tenant, 'scope');
+    }
   });
 
   it('ten simultaneous tenant registrations and schedule saves (idempotent PUTs): all 200, one row', async () => {
