@@ -93,6 +93,7 @@ export async function startBackup(
     now,
   );
   if (!claim.acquired) throw backupAlreadyRunning(request.tenantId, claim.holder.jobId);
+  let created = false;
   try {
     await services.jobs.create({
       tenantId: request.tenantId,
@@ -104,9 +105,11 @@ export async function startBackup(
       snapshotId,
       instanceId,
     });
+    created = true;
     await startOrchestration(client, backupOrchestration, { instanceId, input });
   } catch (error) {
-    await services.jobs.delete(request.tenantId, jobId);
+    // Only the row this start wrote, so no refused start leaves one behind.
+    if (created) await services.jobs.delete(request.tenantId, jobId);
     await services.leases.release(request.tenantId, 'backup', jobId);
     // The last line: a backup the lease did not know of (it outlived its lease) still runs.
     if (isInstanceAlreadyRunning(error)) {

@@ -123,6 +123,7 @@ export async function startRestore(
     now,
   );
   if (!claim.acquired) throw restoreAlreadyActive(tenantId, claim.holder.jobId);
+  let created = false;
   try {
     // Checked with the restore lease held: a backup that starts after this may read a tenant
     // while it is restored, and the next backup reads it whole; a restore never plans against
@@ -146,9 +147,10 @@ export async function startRestore(
       snapshotId: source.kind === 'snapshot' ? source.snapshotId : undefined,
       instanceId,
     });
+    created = true;
     await startOrchestration(client, restoreOrchestration, { instanceId, input });
   } catch (error) {
-    await services.jobs.delete(tenantId, jobId);
+    if (created) await services.jobs.delete(tenantId, jobId);
     await services.leases.release(tenantId, 'restore', jobId);
     if (isInstanceAlreadyRunning(error)) throw restoreAlreadyActive(tenantId, jobId);
     throw error;
