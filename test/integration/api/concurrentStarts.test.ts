@@ -10,6 +10,22 @@ import { backupInstanceId } from '../../../shared/backup/startBackup';
 type Json = any;
 
 const N = 10;
+const EXACTLY_ONE = {
+  attempts: N,
+  accepted: 1,
+  conflicts: N - 1,
+  serverErrors: 0,
+  other: 0,
+  orphans: 0,
+};
+const ALL_ACCEPTED = {
+  attempts: N,
+  accepted: N,
+  conflicts: 0,
+  serverErrors: 0,
+  other: 0,
+  orphans: 0,
+};
 
 /**
  * N simultaneous starts of one kind against the real handlers: exactly one is accepted, every
@@ -67,6 +83,18 @@ describe('concurrent starts through the HTTP API', () => {
     return figures[kind];
   };
 
+  /** Every refused start answers the same code and names the winner. */
+  const expectLosersToName = (
+    answers: Array<{ status: number; body: Json }>,
+    code: string,
+    details: Record<string, string>,
+  ) => {
+    for (const loser of answers.filter((a) => a.status === 409)) {
+      expect(loser.body.error.code).toBe(code);
+      expect(loser.body.error.details).toMatchObject(details);
+    }
+  };
+
   const jobRows = (type: 'backup' | 'restore') =>
     harness.runtime.services.jobs.list(harness.tenantId, { type, limit: 1000 });
 
@@ -89,19 +117,9 @@ describe('concurrent starts through the HTTP API', () => {
     const winners = answers.filter((a) => a.status === 202);
     const rows = (await jobRows('backup')).filter((r) => !before.has(r.jobId));
     const orphans = rows.filter((r) => r.jobId !== winners[0]?.body.jobId).length;
-    expect(tally('backup', answers, orphans)).toEqual({
-      attempts: N,
-      accepted: 1,
-      conflicts: N - 1,
-      serverErrors: 0,
-      other: 0,
-      orphans: 0,
-    });
+    expect(tally('backup', answers, orphans)).toEqual(EXACTLY_ONE);
     const jobId = winners[0].body.jobId as string;
-    for (const loser of answers.filter((a) => a.status === 409)) {
-      expect(loser.body.error.code).toBe('backupAlreadyRunning');
-      expect(loser.body.error.details.runningJobId).toBe(jobId);
-    }
+    expectLosersToName(answers, 'backupAlreadyRunning', { runningJobId: jobId });
     expect(rows.map((r) => r.jobId)).toEqual([jobId]);
 
     // One rule for the other kind: no restore starts while a backup of the tenant runs.
@@ -154,19 +172,9 @@ describe('concurrent starts through the HTTP API', () => {
     const rows = await jobRows('restore');
     const winnerJob = (winners[0]?.body.restoreId as string | undefined)?.split('.')[1];
     const orphans = rows.filter((r) => r.jobId !== winnerJob).length;
-    expect(tally('restore', answers, orphans)).toEqual({
-      attempts: N,
-      accepted: 1,
-      conflicts: N - 1,
-      serverErrors: 0,
-      other: 0,
-      orphans: 0,
-    });
+    expect(tally('restore', answers, orphans)).toEqual(EXACTLY_ONE);
     const restoreId = winners[0].body.restoreId as string;
-    for (const loser of answers.filter((a) => a.status === 409)) {
-      expect(loser.body.error.code).toBe('restoreAlreadyActive');
-      expect(loser.body.error.details.activeRestoreId).toBe(restoreId);
-    }
+    expectLosersToName(answers, 'restoreAlreadyActive', { activeRestoreId: restoreId });
 
     // Still refused while the plan awaits confirmation; the cancel releases the tenant.
     await waitUntil('the plan', async () => {
@@ -283,26 +291,12 @@ describe('concurrent starts through the HTTP API', () => {
     const tenants = (await harness.runtime.services.tenants.list()).filter(
       (t) => t.tenantId === tenant,
     );
-    expect(tally('tenantRegister', registrations, tenants.length - 1)).toEqual({
-      attempts: N,
-      accepted: N,
-      conflicts: 0,
-      serverErrors: 0,
-      other: 0,
-      orphans: 0,
-    });
+    expect(tally('tenantRegister', registrations, tenants.length - 1)).toEqual(ALL_ACCEPTED);
     const schedules = await all(N, () =>
       call('PUT', `tenants/${tenant}/schedules/nightly`, admin, { intervalMinutes: 1440 }),
     );
     const rows = await harness.runtime.services.schedules.list(tenant);
-    expect(tally('scheduleSave', schedules, rows.length - 1)).toEqual({
-      attempts: N,
-      accepted: N,
-      conflicts: 0,
-      serverErrors: 0,
-      other: 0,
-      orphans: 0,
-    });
+    expect(tally('scheduleSave', schedules, rows.length - 1)).toEqual(ALL_ACCEPTED);
     expect((await call('DELETE', `tenants/${tenant}/schedules/nightly`, admin)).status).toBe(204);
   });
 });
