@@ -35,6 +35,7 @@ import './orchestrators/backupModuleOrchestrator';
 import './activities/prepareBackup';
 import './activities/backupModuleSlice';
 import './activities/commitSnapshot';
+import './activities/failBackup';
 import './orchestrators/restoreOrchestrator';
 import './activities/planRestore';
 import './activities/checkRestoreDrift';

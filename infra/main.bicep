@@ -77,6 +77,7 @@ var stateTableNames = [
   'jobs'
   'auditLog'
   'onboardingStates'
+  'tenantLeases'
 ]
 // The credential a newly registered tenant row starts with (shared/tenants/registerTenant.ts,
 // defaultTenantCredential); each row then decides for its tenant. Without a Graph app the

@@ -19,7 +19,7 @@ export const startBackupRoute = defineRoute(
     body: startBackupBodySchema,
     errors: {
       404: 'The tenant is not registered',
-      409: 'A backup of the tenant is running (named in the error)',
+      409: 'A backup of the tenant is running (backupAlreadyRunning, its job id in the details)',
     },
     summary:
       'Start a backup of a tenant (incremental where possible; full: true forces a full read)',

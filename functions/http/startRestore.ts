@@ -19,8 +19,8 @@ export const startRestoreRoute = defineRoute(
     params: tenantParamsSchema,
     body: startRestoreBodySchema,
     errors: {
-      404: 'The tenant or the snapshot is not known',
-      409: 'A restore of the tenant is in progress',
+      404: 'The tenant, the snapshot or the upload is not known (uploadNotFound)',
+      409: 'A restore of the tenant is active (restoreAlreadyActive) or a backup of it runs (backupRunning)',
     },
     summary:
       'Plan a restore from a snapshot or an uploaded export; confirm the plan hash to apply it',

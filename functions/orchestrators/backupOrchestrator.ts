@@ -1,6 +1,7 @@
 import * as df from 'durable-functions';
-import type { Task } from 'durable-functions';
+import type { OrchestrationContext, Task } from 'durable-functions';
 import type {
+  BackupJobInput,
   BackupPlan,
   BackupProgress,
   BackupSummary,
@@ -11,12 +12,31 @@ import { backupOrchestration as contract } from '../../shared/backup/startBackup
 import { defineOrchestration } from '../../shared/durable/orchestration';
 import {
   callActivity,
+  endsJobOnFailure,
   firstDone,
   subOrchestratorTask,
 } from '../../shared/durable/orchestratorCalls';
 import { commitSnapshotActivity } from '../activities/commitSnapshot';
+import { failBackupActivity } from '../activities/failBackup';
 import { prepareBackupActivity } from '../activities/prepareBackup';
 import { backupModuleOrchestration } from './backupModuleOrchestrator';
+
+/**
+ * A step that throws (planning, commit) still ends the job: the row says failed with the reason
+ * and the tenant is free; the orchestration then fails with the error, as before.
+ */
+function* recordFailure(
+  context: OrchestrationContext,
+  job: BackupJobInput,
+  failure: { error: unknown; reason: string },
+): Generator<Task, BackupSummary, unknown> {
+  yield* callActivity(context, failBackupActivity, {
+    job,
+    reason: `The backup failed: ${failure.reason}`,
+    finishedAt: context.df.currentUtcDateTime.toISOString(),
+  });
+  throw failure.error;
+}
 
 /**
  * prepare → one sub-orchestration per module (fan out) → fan in as they finish (progress in
@@ -24,7 +44,7 @@ import { backupModuleOrchestration } from './backupModuleOrchestrator';
  */
 export const backupOrchestration = defineOrchestration(
   contract,
-  function* (context, job): Generator<Task, BackupSummary, unknown> {
+  endsJobOnFailure(function* (context, job): Generator<Task, BackupSummary, unknown> {
     const progress: BackupProgress = {
       phase: 'preparing',
       modulesTotal: 0,
@@ -110,7 +130,7 @@ export const backupOrchestration = defineOrchestration(
     progress.phase = 'done';
     context.df.setCustomStatus(progress);
     return summary;
-  },
+  }, recordFailure),
 );
 
 df.app.orchestration(backupOrchestration.name, backupOrchestration.handler);

@@ -1,10 +1,11 @@
 import * as df from 'durable-functions';
-import type { Task } from 'durable-functions';
+import type { OrchestrationContext, Task } from 'durable-functions';
 import { defineOrchestration } from '../../shared/durable/orchestration';
-import { callActivity, firstDone } from '../../shared/durable/orchestratorCalls';
+import { callActivity, endsJobOnFailure, firstDone } from '../../shared/durable/orchestratorCalls';
 import {
   RESTORE_DECISION_EVENT,
   type RestoreDecision,
+  type RestoreJobInput,
   type RestoreSliceResult,
   type RestoreOutcome,
   type RestoreProgress,
@@ -20,12 +21,37 @@ import { verifyRestoreActivity } from '../activities/verifyRestore';
 const ACTIONS_PER_SLICE = 50;
 
 /**
+ * A step that throws still ends the restore: the job row says failed (as the status endpoint
+ * does) and the tenant is free, instead of a row that says running forever.
+ */
+function* recordFailure(
+  context: OrchestrationContext,
+  job: RestoreJobInput,
+  failure: { reason: string },
+): Generator<Task, RestoreOutcome, unknown> {
+  context.df.setCustomStatus({ phase: 'done' } satisfies RestoreProgress);
+  const outcome: RestoreOutcome = {
+    restoreId: job.restoreId,
+    tenantId: job.tenantId,
+    dryRun: job.dryRun,
+    status: 'failed',
+    reason: `The restore failed: ${failure.reason}`,
+  };
+  yield* callActivity(context, finishRestoreActivity, {
+    outcome,
+    finishedAt: context.df.currentUtcDateTime.toISOString(),
+    actor: job.requestedBy,
+  });
+  return outcome;
+}
+
+/**
  * plan (dry-run) → wait for a confirmation carrying the plan hash, a cancel, or expiry → re-plan
  * to check drift → apply the waves in bounded idempotent slices → verify → finish the job.
  */
 export const restoreOrchestration = defineOrchestration(
   contract,
-  function* (context, job): Generator<Task, RestoreOutcome, unknown> {
+  endsJobOnFailure(function* (context, job): Generator<Task, RestoreOutcome, unknown> {
     const now = (): string => context.df.currentUtcDateTime.toISOString();
     const progress: RestoreProgress = { phase: 'planning' };
     context.df.setCustomStatus(progress);
@@ -142,7 +168,7 @@ export const restoreOrchestration = defineOrchestration(
           ? 'failed'
           : 'finishedWithExceptions';
     return yield* finish({ ...base, status, plan, applied, failures, residual });
-  },
+  }, recordFailure),
 );
 
 df.app.orchestration(restoreOrchestration.name, restoreOrchestration.handler);

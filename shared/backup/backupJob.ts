@@ -2,9 +2,10 @@ import { getModule, resolveSelection } from '../modules';
 import { defaultScope, modulesOfScope } from './backupScope';
 import type { SnapshotManifest, ModuleManifest } from '../snapshots/manifest';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
-import type { JobRepository } from '../state/jobRepository';
+import { type JobRepository, TERMINAL_JOB_STATUSES } from '../state/jobRepository';
 import type { ScopeRepository } from '../state/scopeRepository';
 import type { AuditRepository } from '../state/auditRepository';
+import type { TenantLeaseRepository } from '../state/tenantLease';
 import { initialModuleState } from './moduleBackupState';
 import type { BackupJobInput, BackupPlan, BackupSummary, ModuleResult } from './backupJobTypes';
 
@@ -13,6 +14,7 @@ export interface BackupJobDeps {
   jobs: JobRepository;
   scopes: ScopeRepository;
   audit: AuditRepository;
+  leases?: TenantLeaseRepository;
 }
 
 /** Which modules a job backs up: the explicit selection, else the tenant's scope, else all. */
@@ -154,6 +156,8 @@ export async function commitSnapshot(
       error: status === 'failed' ? firstError(results) : undefined,
     });
   }
+  // After the row says the job ended: a start that sees the lease free sees the job done too.
+  await deps.leases?.release(input.tenantId, 'backup', input.jobId);
   await deps.audit.record({
     tenantId: input.tenantId,
     actor: input.requestedBy,
@@ -163,6 +167,31 @@ export async function commitSnapshot(
     details: { jobId: input.jobId, objects: summary.objects },
   });
   return summary;
+}
+
+/**
+ * Ends a backup whose orchestration hit an error it cannot go on from (planning or commit threw):
+ * the row says failed with the reason, and the tenant is free for the next backup. A row that
+ * already ended (a replay after the commit) is left as it is.
+ */
+export async function failBackupJob(
+  deps: BackupJobDeps,
+  input: BackupJobInput,
+  reason: string,
+  finishedAt: string,
+): Promise<void> {
+  await deps.jobs.modify(input.tenantId, input.jobId, (job) =>
+    TERMINAL_JOB_STATUSES.has(job.status) ? {} : { status: 'failed', finishedAt, error: reason },
+  );
+  await deps.leases?.release(input.tenantId, 'backup', input.jobId);
+  await deps.audit.record({
+    tenantId: input.tenantId,
+    actor: input.requestedBy,
+    action: 'backup.completed',
+    target: input.jobId,
+    outcome: 'failed',
+    details: { jobId: input.jobId, reason },
+  });
 }
 
 function firstError(results: ModuleResult[]): string | undefined {

@@ -1,11 +1,12 @@
-import { ACTIVE_STATUSES, type OrchestrationClient } from '../api/orchestrationClient';
-import { badRequest, conflict, notFound } from '../api/errors';
+import type { OrchestrationClient } from '../api/orchestrationClient';
+import { ApiError, badRequest, notFound } from '../api/errors';
 import { isModuleId } from '../modules';
 import type { Services } from '../config/services';
 import { newSnapshotId } from '../snapshots/snapshotId';
 import { newJobId } from '../state/jobRepository';
 import { orchestrationContract } from '../durable/orchestration';
-import { startOrchestration } from '../durable/startOrchestration';
+import { isInstanceAlreadyRunning, startOrchestration } from '../durable/startOrchestration';
+import { claimTenantJob } from '../jobs/tenantJobLease';
 import { type BackupJobInput, type BackupSummary, backupJobInputSchema } from './backupJobTypes';
 
 /** The backup orchestration's name and input (its orchestrator is functions/orchestrators/backupOrchestrator). */
@@ -34,9 +35,25 @@ export interface StartedBackup {
 }
 
 /**
+ * A backup holds the tenant's backup lease this long at most; it gives it back when it commits,
+ * and a crashed one loses it at once (shared/jobs/tenantJobLease.ts). Past this a start may take
+ * the lease over; the singleton instance id still refuses it while the old backup runs.
+ */
+export const BACKUP_LEASE_TTL_MS = 24 * 3600_000;
+
+export function backupAlreadyRunning(tenantId: string, runningJobId: string | undefined): ApiError {
+  return new ApiError(
+    409,
+    'backupAlreadyRunning',
+    `A backup of tenant ${tenantId} is already running (job ${runningJobId ?? 'unknown'}).`,
+    { details: { runningJobId, instanceId: backupInstanceId(tenantId) } },
+  );
+}
+
+/**
  * Validates and starts a backup: the tenant must be registered, modules must exist, and no other
- * backup of the tenant may be running (409 names it). Writes the job row, then starts the
- * orchestration. Nothing is written when validation fails.
+ * backup of the tenant may be running (409 names it). Takes the tenant's backup lease, writes the
+ * job row, then starts the orchestration. Nothing is left behind when any step fails.
  */
 export async function startBackup(
   services: Services,
@@ -57,17 +74,6 @@ export async function startBackup(
     );
   }
   const instanceId = backupInstanceId(request.tenantId);
-  const running = await client.getStatus(instanceId);
-  if (running && ACTIVE_STATUSES.has(running.runtimeStatus)) {
-    const runningJob = (running.input as Partial<BackupJobInput> | undefined)?.jobId;
-    throw conflict(
-      `A backup of tenant ${request.tenantId} is already running (job ${runningJob}).`,
-      {
-        runningJobId: runningJob,
-        instanceId,
-      },
-    );
-  }
   const jobId = newJobId(now);
   // The snapshot shares the job's time and suffix, so the two are easy to match by eye.
   const snapshotId = newSnapshotId(now, jobId.split('-').pop());
@@ -79,17 +85,42 @@ export async function startBackup(
     full: request.full ?? false,
     requestedBy: request.requestedBy,
   };
-  await services.jobs.create({
-    tenantId: request.tenantId,
-    jobId,
-    type: 'backup',
-    status: 'queued',
-    requestedBy: request.requestedBy,
-    startedAt: now.toISOString(),
-    snapshotId,
-    instanceId,
-  });
-  await startOrchestration(client, backupOrchestration, { instanceId, input });
+  // The lease first: of simultaneous starts exactly one gets past here, and no loser writes a row.
+  const claim = await claimTenantJob(
+    services,
+    client,
+    { tenantId: request.tenantId, kind: 'backup', jobId, instanceId, ttlMs: BACKUP_LEASE_TTL_MS },
+    now,
+  );
+  if (!claim.acquired) throw backupAlreadyRunning(request.tenantId, claim.holder.jobId);
+  let created = false;
+  try {
+    await services.jobs.create({
+      tenantId: request.tenantId,
+      jobId,
+      type: 'backup',
+      status: 'queued',
+      requestedBy: request.requestedBy,
+      startedAt: now.toISOString(),
+      snapshotId,
+      instanceId,
+    });
+    created = true;
+    await startOrchestration(client, backupOrchestration, { instanceId, input });
+  } catch (error) {
+    // Only the row this start wrote, so no refused start leaves one behind.
+    if (created) await services.jobs.delete(request.tenantId, jobId);
+    await services.leases.release(request.tenantId, 'backup', jobId);
+    // The last line: a backup the lease did not know of (it outlived its lease) still runs.
+    if (isInstanceAlreadyRunning(error)) {
+      const running = await client.getStatus(instanceId);
+      throw backupAlreadyRunning(
+        request.tenantId,
+        (running?.input as Partial<BackupJobInput> | undefined)?.jobId,
+      );
+    }
+    throw error;
+  }
   await services.audit.record({
     tenantId: request.tenantId,
     actor: request.requestedBy,

@@ -9,6 +9,7 @@ import {
   OnboardingRepository,
   ScheduleRepository,
   ScopeRepository,
+  TenantLeaseRepository,
   TenantRepository,
   ensureTables,
 } from '../state';
@@ -22,6 +23,8 @@ export interface Services {
   jobs: JobRepository;
   audit: AuditRepository;
   onboarding: OnboardingRepository;
+  /** Which job holds a tenant per job kind (one backup, one active restore at a time). */
+  leases: TenantLeaseRepository;
 }
 
 let services: Promise<Services> | undefined;
@@ -79,6 +82,7 @@ export function getServices(): Promise<Services> {
       jobs: new JobRepository(),
       audit,
       onboarding: new OnboardingRepository(),
+      leases: new TenantLeaseRepository(),
     };
   })();
   services.catch(() => {

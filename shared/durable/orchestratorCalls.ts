@@ -8,7 +8,7 @@
 import type { OrchestrationContext, Task } from 'durable-functions';
 import type { z } from 'zod';
 import type { DefinedActivity } from './activity';
-import type { OrchestrationContract } from './orchestration';
+import type { OrchestrationContract, OrchestratorBody } from './orchestration';
 
 /** A durable Task whose result has the callee's output type. */
 export interface TypedTask<O> extends Task {
@@ -55,4 +55,32 @@ export function* firstDone<T extends Task>(
   tasks: T[],
 ): Generator<Task, T, unknown> {
   return (yield context.df.Task.any(tasks)) as T;
+}
+
+/**
+ * An orchestrator body whose failures still end the job: when a step throws, `onFailure` runs
+ * (deterministically, like any step: it calls the activity that records the end) and decides the
+ * result, or throws to let the orchestration fail.
+ */
+export function endsJobOnFailure<I, O>(
+  body: OrchestratorBody<I, O>,
+  onFailure: (
+    context: OrchestrationContext,
+    input: I,
+    failure: { error: unknown; reason: string },
+  ) => Generator<Task, O, unknown>,
+): OrchestratorBody<I, O> {
+  return function* (context, input) {
+    try {
+      return yield* body(context, input);
+    } catch (error) {
+      return yield* onFailure(context, input, { error, reason: stepFailureReason(error) });
+    }
+  };
+}
+
+/** What a caller may read of a failed step: the first line of its message, never a stack. */
+export function stepFailureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].slice(0, 500);
 }

@@ -20,3 +20,18 @@ export async function startOrchestration<S extends z.ZodType>(
     input: parsed.data,
   });
 }
+
+/**
+ * The singleton guard refused `startNew`: an instance with that id is still running (the local
+ * runner's InstanceAlreadyRunningError; the Durable extension's "already exists" when host.json
+ * sets overridableExistingInstanceStates to NonRunningStates).
+ */
+export function isInstanceAlreadyRunning(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'InstanceAlreadyRunningError' ||
+    /instance .* already (exists|running)|already exists and is (pending|running)/i.test(
+      error.message,
+    )
+  );
+}

@@ -80,7 +80,7 @@ export async function withLiveProgress(
 }
 
 /** Backups reuse one instance id per tenant: the instance must still be running this job. */
-function sameJob(input: unknown, jobId: string): boolean {
+export function sameJob(input: unknown, jobId: string): boolean {
   const { jobId: inputJobId, restoreId } = (input ?? {}) as { jobId?: string; restoreId?: string };
   if (inputJobId !== undefined) return inputJobId === jobId;
   if (restoreId !== undefined) return restoreId.endsWith(`.${jobId}`);

@@ -6,4 +6,5 @@ export * from './onboardingRepository';
 export * from './scheduleRepository';
 export * from './scopeRepository';
 export * from './tables';
+export * from './tenantLease';
 export * from './tenantRepository';

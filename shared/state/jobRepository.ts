@@ -185,6 +185,20 @@ export class JobRepository {
     }
   }
 
+  /**
+   * Removes a job row: only for a start that wrote it and then could not start its
+   * orchestration, so no row is left that nothing will ever finish. True when a row was removed.
+   */
+  async delete(tenantId: string, jobId: string): Promise<boolean> {
+    try {
+      await this.table.deleteEntity(assertKey('tenant id', tenantId), jobRowKey(jobId));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
   /** A tenant's jobs, newest first. */
   async list(tenantId: string, options: JobListOptions = {}): Promise<StoredJob[]> {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 1000);

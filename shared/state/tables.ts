@@ -12,6 +12,7 @@ export const TABLE_NAMES = {
   jobs: 'jobs',
   audit: 'auditLog',
   onboarding: 'onboardingStates',
+  leases: 'tenantLeases',
 } as const;
 export type StateTable = keyof typeof TABLE_NAMES;
 

@@ -236,6 +236,8 @@ export async function finishRestoreJob(
       error: outcome.reason,
     });
   }
+  // After the row says the restore ended, so a start that finds the lease free finds it done.
+  await services.leases.release(outcome.tenantId, 'restore', jobIdOf(outcome.restoreId));
   await services.audit.record({
     tenantId: outcome.tenantId,
     actor,

@@ -1,10 +1,12 @@
 import { ACTIVE_STATUSES, type OrchestrationClient } from '../../api/orchestrationClient';
-import { badRequest, conflict, notFound } from '../../api/errors';
+import { ApiError, badRequest, conflict, notFound } from '../../api/errors';
 import { isModuleId } from '../../modules';
 import type { Services } from '../../config/services';
-import { newJobId, TERMINAL_JOB_STATUSES } from '../../state/jobRepository';
+import { newJobId } from '../../state/jobRepository';
+import { claimTenantJob, liveLeaseHolder } from '../../jobs/tenantJobLease';
+import { uploadExists } from '../source/uploads';
 import { orchestrationContract } from '../../durable/orchestration';
-import { startOrchestration } from '../../durable/startOrchestration';
+import { isInstanceAlreadyRunning, startOrchestration } from '../../durable/startOrchestration';
 import {
   RESTORE_DECISION_EVENT,
   type RestoreJobInput,
@@ -35,6 +37,23 @@ export function parseRestoreId(restoreId: string): { tenantId: string; jobId: st
   return { tenantId: match[1].toLowerCase(), jobId: match[2] };
 }
 
+/**
+ * A restore holds the tenant's restore lease for its confirmation window plus this long for
+ * drift check, apply and verify; it gives it back when it finishes (any outcome), and a crashed
+ * one loses it at once.
+ */
+export const RESTORE_APPLY_ALLOWANCE_HOURS = 24;
+
+export function restoreAlreadyActive(tenantId: string, activeJobId: string): ApiError {
+  const activeRestoreId = `${tenantId}.${activeJobId}`;
+  return new ApiError(
+    409,
+    'restoreAlreadyActive',
+    `Restore ${activeRestoreId} of this tenant is still active; confirm, cancel or wait for it first.`,
+    { details: { activeRestoreId } },
+  );
+}
+
 export interface StartRestoreRequest {
   tenantId: string;
   request: Omit<RestoreRequest, 'tenantId'>;
@@ -44,8 +63,10 @@ export interface StartRestoreRequest {
 }
 
 /**
- * Validates and starts a restore: tenant registered, source present, modules known, no other
- * restore of the tenant in flight. Writes the job row, then starts the orchestration.
+ * Validates and starts a restore: tenant registered, source present (snapshot or upload, 404
+ * before anything is written), modules known, no other restore of the tenant active and no
+ * backup of it running (409). Takes the restore lease, writes the job row, then starts the
+ * orchestration; nothing is left behind when a step fails.
  */
 export async function startRestore(
   services: Services,
@@ -62,6 +83,11 @@ export async function startRestore(
     const manifest = await services.store.readManifest(tenantId, source.snapshotId);
     if (!manifest)
       throw notFound(`Snapshot ${source.snapshotId} of tenant ${tenantId} was not found.`);
+  } else if (
+    !source.uploadBlob.startsWith(`tenants/${tenantId}/uploads/`) ||
+    !(await uploadExists(services.store, source.uploadBlob))
+  ) {
+    throw new ApiError(404, 'uploadNotFound', `The upload was not found for tenant ${tenantId}.`);
   }
   const unknown = (start.request.selection.modules ?? []).filter((m) => !isModuleId(m));
   if (unknown.length > 0) {
@@ -71,39 +97,64 @@ export async function startRestore(
       'unknownModule',
     );
   }
-  const active = (await services.jobs.list(tenantId, { type: 'restore', limit: 20 })).find(
-    (job) => !TERMINAL_JOB_STATUSES.has(job.status),
-  );
-  if (active) {
-    const status = await client.getStatus(active.instanceId);
-    if (status && ACTIVE_STATUSES.has(status.runtimeStatus)) {
-      throw conflict(`Restore ${tenantId}.${active.jobId} of this tenant is still in progress.`, {
-        runningRestoreId: `${tenantId}.${active.jobId}`,
-      });
-    }
-  }
   const restoreId = newRestoreId(tenantId, now);
   const { jobId } = parseRestoreId(restoreId);
   const instanceId = restoreInstanceId(restoreId);
+  const expiresInHours = start.expiresInHours ?? DEFAULT_PLAN_EXPIRY_HOURS;
   const input: RestoreJobInput = {
     tenantId,
     restoreId,
     request: { ...start.request, tenantId },
     dryRun: start.dryRun,
-    expiresInHours: start.expiresInHours ?? DEFAULT_PLAN_EXPIRY_HOURS,
+    expiresInHours,
     requestedBy: start.requestedBy,
   };
-  await services.jobs.create({
-    tenantId,
-    jobId,
-    type: 'restore',
-    status: 'queued',
-    requestedBy: start.requestedBy,
-    startedAt: now.toISOString(),
-    snapshotId: source.kind === 'snapshot' ? source.snapshotId : undefined,
-    instanceId,
-  });
-  await startOrchestration(client, restoreOrchestration, { instanceId, input });
+  // One active restore per tenant: of simultaneous starts exactly one takes the lease.
+  const claim = await claimTenantJob(
+    services,
+    client,
+    {
+      tenantId,
+      kind: 'restore',
+      jobId,
+      instanceId,
+      ttlMs: (expiresInHours + RESTORE_APPLY_ALLOWANCE_HOURS) * 3600_000,
+    },
+    now,
+  );
+  if (!claim.acquired) throw restoreAlreadyActive(tenantId, claim.holder.jobId);
+  let created = false;
+  try {
+    // Checked with the restore lease held: a backup that starts after this may read a tenant
+    // while it is restored, and the next backup reads it whole; a restore never plans against
+    // a tenant a backup is still reading.
+    const backup = await liveLeaseHolder(services, client, tenantId, 'backup', now);
+    if (backup) {
+      throw new ApiError(
+        409,
+        'backupRunning',
+        `A backup of tenant ${tenantId} is running (job ${backup.jobId}); start the restore when it has finished.`,
+        { details: { runningJobId: backup.jobId } },
+      );
+    }
+    await services.jobs.create({
+      tenantId,
+      jobId,
+      type: 'restore',
+      status: 'queued',
+      requestedBy: start.requestedBy,
+      startedAt: now.toISOString(),
+      snapshotId: source.kind === 'snapshot' ? source.snapshotId : undefined,
+      instanceId,
+    });
+    created = true;
+    await startOrchestration(client, restoreOrchestration, { instanceId, input });
+  } catch (error) {
+    if (created) await services.jobs.delete(tenantId, jobId);
+    await services.leases.release(tenantId, 'restore', jobId);
+    if (isInstanceAlreadyRunning(error)) throw restoreAlreadyActive(tenantId, jobId);
+    throw error;
+  }
   await services.audit.record({
     tenantId,
     actor: start.requestedBy,

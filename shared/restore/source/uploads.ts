@@ -8,6 +8,11 @@ export function uploadBlobName(tenantId: string, uploadId: string): string {
   return `tenants/${tenantId}/uploads/${uploadId}.bin`;
 }
 
+/** Whether an accepted upload is stored under that blob name (a restore checks before it starts). */
+export async function uploadExists(store: SnapshotStore, blobName: string): Promise<boolean> {
+  return store.workContainer.getBlockBlobClient(blobName).exists();
+}
+
 /**
  * Accepts an export (ZIP from `download`, or JSON) as a restore source: validated in full first
  * (format, schema, modules, tenant, size), stored only when valid.
